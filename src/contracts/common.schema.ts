@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const IdSchema = z.string().min(1).max(64);
+export const InstantSchema = z.string().meta({ description: 'UTC instant, ISO-8601' });
+
+export const PageQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+});
+export type PageQuery = z.infer<typeof PageQuerySchema>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
+  });
+}

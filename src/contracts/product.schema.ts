@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { IdSchema, InstantSchema } from './common.schema';
+
+export const PRODUCT_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
+
+export const ProductSchema = z
+  .object({
+    id: IdSchema,
+    workspaceId: IdSchema,
+    key: z.string(),
+    name: z.string(),
+    description: z.string(),
+    version: z.number().int(),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'Product' });
+export type Product = z.infer<typeof ProductSchema>;
+
+export const ProductCreateBodySchema = z.strictObject({
+  key: z
+    .string()
+    .regex(PRODUCT_KEY_PATTERN, '2 to 10 capital letters or digits, starting with a letter (e.g. `APP`)'),
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(20_000).default(''),
+});
+
+export const ProductUpdateBodySchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120),
+    description: z.string().max(20_000),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');

@@ -1,0 +1,44 @@
+import { ROLES, type Role } from '../../contracts/access.schema';
+
+const everyone = ROLES;
+const owner: readonly Role[] = ['owner'];
+const strategy: readonly Role[] = ['owner', 'product_manager'];
+const backlog: readonly Role[] = ['owner', 'product_manager', 'product_owner'];
+const delivery: readonly Role[] = ['owner', 'product_manager', 'product_owner', 'contributor'];
+
+/**
+ * The permission matrix: for each action, the roles that may perform it.
+ * Every route names one of these actions; docs/roles.md is generated from it.
+ */
+export const PERMISSIONS = {
+  'workspace.read': { roles: everyone, description: 'See the workspace and its products' },
+  'workspace.update': { roles: owner, description: 'Rename the workspace' },
+  'member.read': { roles: everyone, description: 'See who is in the workspace and their roles' },
+  'member.invite': { roles: owner, description: 'Invite people by link, list and revoke invites' },
+  'member.update_roles': { roles: owner, description: "Change a member's roles" },
+  'member.remove': { roles: owner, description: 'Remove a member from the workspace' },
+  'activity.read': { roles: everyone, description: 'Read the audit log of changes' },
+  'product.create': { roles: strategy, description: 'Create a product' },
+  'product.update': { roles: strategy, description: "Change a product's name and description" },
+  'item.read': { roles: everyone, description: 'Read items' },
+  'item.create': { roles: delivery, description: 'Create items' },
+  'item.update': { roles: delivery, description: 'Edit items' },
+  'item.delete': { roles: backlog, description: 'Move items to the trash' },
+  'item.restore': { roles: backlog, description: 'Restore items from the trash' },
+} as const satisfies Record<string, { roles: readonly Role[]; description: string }>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+/** A member holding several roles may do what any of them may do. */
+export function isAllowed(roles: readonly Role[], action: Action): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[action].roles;
+  return roles.some((role) => allowed.includes(role));
+}
+
+/** The roles ordered from most to least powerful, for showing one headline role. */
+export function primaryRole(roles: readonly Role[]): Role {
+  const found = ROLES.find((role) => roles.includes(role));
+  if (!found) throw new Error('a member always holds at least one role');
+  return found;
+}

@@ -1,0 +1,14 @@
+const ITEM_KEY = /^([A-Z][A-Z0-9]{1,9})-([1-9][0-9]{0,9})$/;
+
+export type ItemRef = { kind: 'id'; id: string } | { kind: 'key'; productKey: string; number: number };
+
+/** Reads `DEMO-12` as a human key and anything else as an id. */
+export function parseItemRef(ref: string): ItemRef {
+  const match = ITEM_KEY.exec(ref.toUpperCase());
+  if (match) return { kind: 'key', productKey: match[1]!, number: Number(match[2]) };
+  return { kind: 'id', id: ref };
+}
+
+export function formatItemKey(productKey: string, number: number): string {
+  return `${productKey}-${number}`;
+}

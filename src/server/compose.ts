@@ -1,0 +1,82 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AccessService } from '../services/access.service';
+import { AuthService } from '../services/auth.service';
+import type { ServiceContext } from '../services/context';
+import { IdempotencyService } from '../services/idempotency.service';
+import { ItemService } from '../services/item.service';
+import type { PasswordHasher } from '../services/ports';
+import { ProductService } from '../services/product.service';
+import { SeedService } from '../services/seed.service';
+import { WorkspaceService } from '../services/workspace.service';
+import { Store, type DatabaseLocation } from '../store/database';
+import type { AppServices } from './http/services';
+import { InProcessEventBus, type EventBus } from './realtime/event-bus';
+import { PostgresEventBus } from './realtime/postgres-event-bus';
+import { createArgon2Hasher } from './security/argon2-hasher';
+
+export const systemContext: ServiceContext = {
+  clock: { now: () => new Date() },
+  newId: () => uuidv7(),
+};
+
+export interface Runtime {
+  store: Store;
+  services: AppServices;
+  seed: SeedService;
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  hasher?: PasswordHasher;
+  ctx?: ServiceContext;
+  /** Skip the event bus (CLI commands that only write). */
+  withoutEvents?: boolean;
+  onBackgroundError?: (error: unknown) => void;
+}
+
+/** The one place that wires adapters to services. */
+export async function compose(database: DatabaseLocation, options: ComposeOptions = {}): Promise<Runtime> {
+  const store = Store.open(database);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  const ctx = options.ctx ?? systemContext;
+  const hasher = options.hasher ?? createArgon2Hasher();
+  const onError = options.onBackgroundError ?? (() => undefined);
+
+  let events: EventBus;
+  if (store.pool && database.dialect === 'postgres' && !options.withoutEvents) {
+    events = await PostgresEventBus.start(store.pool, database.url, onError);
+  } else {
+    events = new InProcessEventBus();
+  }
+
+  const auth = new AuthService(store, hasher, ctx);
+  const workspaces = new WorkspaceService(store, events, ctx);
+  const products = new ProductService(store, events, ctx);
+  const items = new ItemService(store, events, ctx);
+  const services: AppServices = {
+    auth,
+    access: new AccessService(store.read),
+    workspaces,
+    products,
+    items,
+    idempotency: new IdempotencyService(store, ctx),
+    events,
+    ping: () => store.ping(),
+  };
+  const seed = new SeedService(store, auth, workspaces, products, ctx);
+
+  return {
+    store,
+    services,
+    seed,
+    close: async () => {
+      await events.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { installAuth } from './auth';
+import { installErrorHandler, sendProblem } from './error-handler';
+import { installIdempotency } from './idempotency';
+import { problem } from './problem';
+import { authRoutes } from './routes/auth.routes';
+import { eventRoutes } from './routes/events.routes';
+import { healthRoutes } from './routes/health.routes';
+import { itemRoutes } from './routes/item.routes';
+import { productRoutes } from './routes/product.routes';
+import { workspaceRoutes } from './routes/workspace.routes';
+import type { AppServices } from './services';
+
+export const API_PREFIX = '/api/v1';
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export interface AppOptions {
+  services: AppServices;
+  logLevel?: string;
+  trustProxy?: boolean;
+  /** Directory of the built web app; null or missing serves the API only. */
+  webRoot?: string | null;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { services } = options;
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy ?? false,
+    // Per-request lines only when debugging: at load they cost more than the request.
+    logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tandem API',
+        version: '1.0.0',
+        description:
+          'Tandem: one traceable system for the Product Manager and the Product Owner. Errors are RFC 9457 problem details with a stable `code`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API token from POST /api/v1/tokens' },
+          session: { type: 'apiKey', in: 'cookie', name: 'tandem_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
+
+  installAuth(app, services.auth);
+  installIdempotency(app, services.idempotency);
+
+  await app.register(healthRoutes, { services });
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      await api.register(authRoutes, { services });
+      await api.register(workspaceRoutes, { services });
+      await api.register(productRoutes, { services });
+      await api.register(itemRoutes, { services });
+      await api.register(eventRoutes, { services });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const webRoot = options.webRoot;
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // The web app routes in the browser: any other page path gets its shell.
+    app.setNotFoundHandler((request, reply) => {
+      const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.includes('.');
+      if (isPage) return reply.type('text/html').sendFile('index.html');
+      return sendProblem(reply, problem('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url }));
+    });
+    app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
+  }
+
+  return app;
+}

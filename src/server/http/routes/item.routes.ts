@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdSchema, PageQuerySchema, pageOf } from '../../../contracts/common.schema';
+import { ItemCreateBodySchema, ItemRefSchema, ItemSchema, ItemUpdateBodySchema } from '../../../contracts/item.schema';
+import { actorOf } from '../auth';
+import { expectedVersion, setEtag } from '../concurrency';
+import type { AppServices } from '../services';
+import { toItem } from '../wire';
+
+const ProductParams = z.strictObject({ productId: IdSchema });
+const ItemParams = z.strictObject({ itemIdOrKey: ItemRefSchema });
+
+export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
+  const { access, items } = services;
+
+  app.get(
+    '/products/:productId/items',
+    {
+      schema: {
+        operationId: 'listItems',
+        tags: ['items'],
+        summary: "A page of the product's items in rank order",
+        params: ProductParams,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(ItemSchema) },
+      },
+    },
+    async (request) => {
+      const { product } = await access.product(actorOf(request), request.params.productId, 'item.read');
+      const page = await items.list(product.id, request.query);
+      return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.post(
+    '/products/:productId/items',
+    {
+      schema: {
+        operationId: 'createItem',
+        tags: ['items'],
+        summary: 'Create an item at the bottom of the backlog',
+        params: ProductParams,
+        body: ItemCreateBodySchema,
+        response: { 201: ItemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.create');
+      const item = await items.create(scope, product.id, request.body);
+      setEtag(reply, item.version);
+      return reply.code(201).header('location', `/api/v1/items/${item.id}`).send(toItem(item));
+    },
+  );
+
+  app.get(
+    '/items/:itemIdOrKey',
+    {
+      schema: {
+        operationId: 'getItem',
+        tags: ['items'],
+        summary: 'One item, by id or human key (e.g. DEMO-12)',
+        params: ItemParams,
+        response: { 200: ItemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.read');
+      setEtag(reply, item.version);
+      return toItem(item);
+    },
+  );
+
+  app.patch(
+    '/items/:itemIdOrKey',
+    {
+      schema: {
+        operationId: 'updateItem',
+        tags: ['items'],
+        summary: 'Change an item; send If-Match with its ETag to refuse a stale write (412)',
+        params: ItemParams,
+        body: ItemUpdateBodySchema,
+        response: { 200: ItemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.update');
+      const updated = await items.update(scope, item.id, request.body, expectedVersion(request));
+      setEtag(reply, updated.version);
+      return toItem(updated);
+    },
+  );
+
+  app.delete(
+    '/items/:itemIdOrKey',
+    {
+      schema: {
+        operationId: 'deleteItem',
+        tags: ['items'],
+        summary: 'Move an item to the trash (restorable for 30 days)',
+        params: ItemParams,
+        response: { 200: ItemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.delete');
+      const trashed = await items.trash(scope, item.id, expectedVersion(request));
+      setEtag(reply, trashed.version);
+      return toItem(trashed);
+    },
+  );
+
+  app.post(
+    '/items/:itemIdOrKey/restore',
+    {
+      schema: {
+        operationId: 'restoreItem',
+        tags: ['items'],
+        summary: 'Bring an item back from the trash',
+        params: ItemParams,
+        response: { 200: ItemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.restore');
+      const restored = await items.restore(scope, item.id, expectedVersion(request));
+      setEtag(reply, restored.version);
+      return toItem(restored);
+    },
+  );
+};

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { IdSchema } from '../../../contracts/common.schema';
+import { ProductCreateBodySchema, ProductSchema, ProductUpdateBodySchema } from '../../../contracts/product.schema';
+import { actorOf } from '../auth';
+import { expectedVersion, setEtag } from '../concurrency';
+import type { AppServices } from '../services';
+import { toProduct } from '../wire';
+
+const WorkspaceParams = z.strictObject({ workspaceId: IdSchema });
+const ProductParams = z.strictObject({ productId: IdSchema });
+
+export const productRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
+  const { access, products } = services;
+
+  app.get(
+    '/workspaces/:workspaceId/products',
+    {
+      schema: {
+        operationId: 'listProducts',
+        tags: ['products'],
+        params: WorkspaceParams,
+        response: { 200: z.object({ items: z.array(ProductSchema) }) },
+      },
+    },
+    async (request) => {
+      const scope = await access.workspace(actorOf(request), request.params.workspaceId, 'workspace.read');
+      return { items: (await products.list(scope)).map(toProduct) };
+    },
+  );
+
+  app.post(
+    '/workspaces/:workspaceId/products',
+    {
+      schema: {
+        operationId: 'createProduct',
+        tags: ['products'],
+        params: WorkspaceParams,
+        body: ProductCreateBodySchema,
+        response: { 201: ProductSchema },
+      },
+    },
+    async (request, reply) => {
+      const scope = await access.workspace(actorOf(request), request.params.workspaceId, 'product.create');
+      const product = await products.create(scope, request.body);
+      setEtag(reply, product.version);
+      return reply.code(201).header('location', `/api/v1/products/${product.id}`).send(toProduct(product));
+    },
+  );
+
+  app.get(
+    '/products/:productId',
+    { schema: { operationId: 'getProduct', tags: ['products'], params: ProductParams, response: { 200: ProductSchema } } },
+    async (request, reply) => {
+      const { product } = await access.product(actorOf(request), request.params.productId, 'workspace.read');
+      setEtag(reply, product.version);
+      return toProduct(product);
+    },
+  );
+
+  app.patch(
+    '/products/:productId',
+    {
+      schema: {
+        operationId: 'updateProduct',
+        tags: ['products'],
+        params: ProductParams,
+        body: ProductUpdateBodySchema,
+        response: { 200: ProductSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, product } = await access.product(actorOf(request), request.params.productId, 'product.update');
+      const updated = await products.update(scope, product.id, request.body, expectedVersion(request));
+      setEtag(reply, updated.version);
+      return toProduct(updated);
+    },
+  );
+};

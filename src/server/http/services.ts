@@ -1,0 +1,20 @@
+import type { AccessService } from '../../services/access.service';
+import type { AuthService } from '../../services/auth.service';
+import type { IdempotencyService } from '../../services/idempotency.service';
+import type { ItemService } from '../../services/item.service';
+import type { ProductService } from '../../services/product.service';
+import type { WorkspaceService } from '../../services/workspace.service';
+import type { EventBus } from '../realtime/event-bus';
+
+/** What the HTTP layer needs, wired by compose.ts. */
+export interface AppServices {
+  auth: AuthService;
+  access: AccessService;
+  workspaces: WorkspaceService;
+  products: ProductService;
+  items: ItemService;
+  idempotency: IdempotencyService;
+  events: EventBus;
+  /** Resolves when the database answers. */
+  ping(): Promise<void>;
+}

@@ -1,0 +1,83 @@
+import type { ApiToken, User } from '../../contracts/auth.schema';
+import type { Item } from '../../contracts/item.schema';
+import type { Product } from '../../contracts/product.schema';
+import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
+import { formatItemKey } from '../../domain/items';
+import type {
+  ActivityRecord,
+  ApiTokenRecord,
+  InviteRecord,
+  ItemRecord,
+  MemberRecord,
+  ProductRecord,
+  UserRecord,
+} from '../../services/ports';
+
+/** Mappers from stored records to the wire shapes of src/contracts. */
+export const toUser = (user: UserRecord): User => ({ id: user.id, email: user.email, name: user.name, createdAt: user.createdAt });
+
+export const toApiToken = (token: ApiTokenRecord): ApiToken => ({
+  id: token.id,
+  name: token.name,
+  prefix: token.prefix,
+  createdAt: token.createdAt,
+  lastUsedAt: token.lastUsedAt,
+});
+
+export const toProduct = (product: ProductRecord): Product => ({
+  id: product.id,
+  workspaceId: product.workspaceId,
+  key: product.key,
+  name: product.name,
+  description: product.description,
+  version: product.version,
+  createdAt: product.createdAt,
+  updatedAt: product.updatedAt,
+});
+
+export const toItem = (item: ItemRecord): Item => ({
+  id: item.id,
+  key: formatItemKey(item.productKey, item.number),
+  workspaceId: item.workspaceId,
+  productId: item.productId,
+  number: item.number,
+  type: item.type,
+  title: item.title,
+  description: item.description,
+  status: item.status,
+  rank: item.rank,
+  version: item.version,
+  createdBy: item.createdBy,
+  createdAt: item.createdAt,
+  updatedAt: item.updatedAt,
+  deletedAt: item.deletedAt,
+});
+
+export const toMember = (member: MemberRecord): Member => ({
+  userId: member.userId,
+  email: member.email,
+  name: member.name,
+  roles: member.roles,
+  joinedAt: member.createdAt,
+  version: member.version,
+});
+
+export const toInvite = (invite: InviteRecord): Invite => ({
+  id: invite.id,
+  roles: invite.roles,
+  email: invite.email,
+  createdAt: invite.createdAt,
+  expiresAt: invite.expiresAt,
+  acceptedAt: invite.acceptedAt,
+});
+
+export const toActivity = (entry: ActivityRecord): Activity => ({
+  id: entry.id,
+  actorId: entry.actorId,
+  action: entry.action,
+  subjectType: entry.subjectType,
+  subjectId: entry.subjectId,
+  before: entry.before,
+  after: entry.after,
+  createdAt: entry.createdAt,
+});

@@ -1,0 +1,66 @@
+import type { Role } from '../contracts/access.schema';
+import { isAllowed, type Action } from '../domain/access/permissions';
+import { notFound, TandemError } from '../domain/errors';
+import { parseItemRef } from '../domain/items';
+import type { Actor } from './context';
+import type { ItemRecord, ProductRecord, Repositories } from './ports';
+
+/** Proof that an actor may perform an action in a workspace; services trust it. */
+export interface Scope {
+  actor: Actor;
+  workspaceId: string;
+  roles: Role[];
+  action: Action;
+}
+
+type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items'>;
+
+/**
+ * Checks the permission matrix for a request. A caller who is not a member of
+ * the workspace gets `not_found`, so other workspaces' existence never leaks.
+ */
+export class AccessService {
+  constructor(private readonly repos: AccessRepositories) {}
+
+  async workspace(actor: Actor, workspaceId: string, action: Action, what = 'Workspace'): Promise<Scope> {
+    const roles = await this.repos.members.rolesOf(workspaceId, actor.userId);
+    if (roles.length === 0) throw notFound(what);
+    if (!isAllowed(roles, action)) {
+      throw new TandemError('forbidden', `Your roles (${roles.join(', ')}) do not allow ${action}`, { action, roles });
+    }
+    return { actor, workspaceId, roles, action };
+  }
+
+  async product(actor: Actor, productId: string, action: Action): Promise<{ scope: Scope; product: ProductRecord }> {
+    const product = await this.repos.products.findById(productId);
+    if (!product) throw notFound('Product');
+    const scope = await this.workspace(actor, product.workspaceId, action, 'Product');
+    return { scope, product };
+  }
+
+  async item(actor: Actor, itemRef: string, action: Action): Promise<{ scope: Scope; item: ItemRecord }> {
+    const item = await this.findItem(actor, itemRef);
+    const scope = await this.workspace(actor, item.workspaceId, action, 'Item');
+    return { scope, item };
+  }
+
+  private async findItem(actor: Actor, itemRef: string): Promise<ItemRecord> {
+    const ref = parseItemRef(itemRef);
+    if (ref.kind === 'id') {
+      const item = await this.repos.items.findById(ref.id);
+      if (!item) throw notFound('Item');
+      return item;
+    }
+    const memberships = await this.repos.members.membershipsOf(actor.userId);
+    const found = await this.repos.items.findByKey(
+      memberships.map((membership) => membership.workspace.id),
+      ref.productKey,
+      ref.number,
+    );
+    if (found.length === 0) throw notFound('Item');
+    if (found.length > 1) {
+      throw new TandemError('ambiguous_key', `${itemRef} names items in several of your workspaces; use the item id`);
+    }
+    return found[0]!;
+  }
+}

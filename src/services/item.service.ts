@@ -1,0 +1,114 @@
+import type { EventType } from '../contracts/events.schema';
+import type { ItemCreate, ItemUpdate } from '../contracts/item.schema';
+import { notFound, staleVersion, TandemError } from '../domain/errors';
+import { rankAfter } from '../domain/ranking';
+import type { Scope } from './access.service';
+import { activityEntry } from './activity';
+import type { ServiceContext } from './context';
+import { decodeCursor, toPage } from './pagination';
+import type { EventPublisher, ItemPatch, ItemRecord, Repositories, UnitOfWork } from './ports';
+
+type ItemRepositories = Pick<Repositories, 'items' | 'products' | 'activity'>;
+
+export class ItemService {
+  constructor(
+    private readonly store: UnitOfWork<ItemRepositories>,
+    private readonly events: EventPublisher,
+    private readonly ctx: ServiceContext,
+  ) {}
+
+  /** A page of a product's items in rank order. */
+  async list(productId: string, page: { limit: number; cursor?: string | undefined }) {
+    const after = page.cursor ? decodeCursor(page.cursor, ['rank', 'id'] as const) : undefined;
+    const rows = await this.store.read.items.listByRank(productId, page.limit + 1, after);
+    return toPage(rows, page.limit, (item) => ({ rank: item.rank, id: item.id }));
+  }
+
+  /** Creates an item at the bottom of the product's backlog with the next human key. */
+  async create(scope: Scope, productId: string, input: ItemCreate): Promise<ItemRecord> {
+    const now = this.ctx.clock.now().toISOString();
+    const item = await this.store.transaction(async (repos) => {
+      const number = await repos.products.takeItemNumbers(productId, 1);
+      const rank = rankAfter(await repos.items.lastRank(productId));
+      const id = this.ctx.newId();
+      await repos.items.insert({
+        id,
+        workspaceId: scope.workspaceId,
+        productId,
+        number,
+        rank,
+        ...input,
+        version: 1,
+        createdBy: scope.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const created = (await repos.items.findById(id))!;
+      await repos.activity.record(this.entry(scope, 'item.created', created, null, created));
+      return created;
+    });
+    this.publish(scope, 'item.created', item);
+    return item;
+  }
+
+  async update(scope: Scope, itemId: string, patch: ItemUpdate, expectedVersion?: number): Promise<ItemRecord> {
+    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as ItemPatch;
+    return this.change(scope, itemId, 'item.updated', expectedVersion, async (repos, before, now) => {
+      if (before.deletedAt) throw new TandemError('conflict', 'The item is in the trash; restore it before editing');
+      return repos.items.update(itemId, changes, now, expectedVersion);
+    });
+  }
+
+  /** Moves the item to the trash, from where it can be restored for 30 days. */
+  async trash(scope: Scope, itemId: string, expectedVersion?: number): Promise<ItemRecord> {
+    return this.change(scope, itemId, 'item.deleted', expectedVersion, async (repos, before, now) => {
+      if (before.deletedAt) return before;
+      return repos.items.setDeleted(itemId, now, now, expectedVersion);
+    });
+  }
+
+  async restore(scope: Scope, itemId: string, expectedVersion?: number): Promise<ItemRecord> {
+    return this.change(scope, itemId, 'item.restored', expectedVersion, async (repos, before, now) => {
+      if (!before.deletedAt) return before;
+      return repos.items.setDeleted(itemId, null, now, expectedVersion);
+    });
+  }
+
+  /** One versioned change inside a transaction, with its activity row and, after commit, its event. */
+  private async change(
+    scope: Scope,
+    itemId: string,
+    type: EventType,
+    expectedVersion: number | undefined,
+    apply: (repos: ItemRepositories, before: ItemRecord, now: string) => Promise<ItemRecord | null>,
+  ): Promise<ItemRecord> {
+    const now = this.ctx.clock.now().toISOString();
+    const { after, changed } = await this.store.transaction(async (repos) => {
+      const before = await repos.items.findById(itemId);
+      if (!before || before.workspaceId !== scope.workspaceId) throw notFound('Item');
+      const after = await apply(repos, before, now);
+      if (!after) throw staleVersion('item', before.version);
+      const changed = after.version !== before.version;
+      if (changed) await repos.activity.record(this.entry(scope, type, after, before, after));
+      return { after, changed };
+    });
+    if (changed) this.publish(scope, type, after);
+    return after;
+  }
+
+  private entry(scope: Scope, action: string, item: ItemRecord, before: ItemRecord | null, after: ItemRecord | null) {
+    return activityEntry(this.ctx, {
+      workspaceId: scope.workspaceId,
+      actorId: scope.actor.userId,
+      action,
+      subjectType: 'item',
+      subjectId: item.id,
+      before,
+      after,
+    });
+  }
+
+  private publish(scope: Scope, type: EventType, item: ItemRecord) {
+    this.events.publish({ type, workspaceId: scope.workspaceId, productId: item.productId, ids: [item.id], actor: scope.actor.userId });
+  }
+}

@@ -1,0 +1,269 @@
+import type { Role } from '../contracts/access.schema';
+import type { RealtimeMessage } from '../contracts/events.schema';
+import type { ItemStatus, ItemType } from '../contracts/item.schema';
+
+/**
+ * The ports the services need. src/store implements the repositories;
+ * compose.ts wires them. Records are plain data with ISO-8601 instants.
+ */
+
+export interface Clock {
+  now(): Date;
+}
+export type IdFactory = () => string;
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRepository {
+  findById(id: string): Promise<UserRecord | null>;
+  findByEmail(email: string): Promise<UserRecord | null>;
+  /** Fails with `email_taken` when the address is in use. */
+  insert(user: UserRecord): Promise<void>;
+  count(): Promise<number>;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface SessionRepository {
+  insert(session: SessionRecord): Promise<void>;
+  findById(id: string): Promise<SessionRecord | null>;
+  extend(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  delete(id: string): Promise<void>;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  insert(token: ApiTokenRecord): Promise<void>;
+  listActive(userId: string): Promise<ApiTokenRecord[]>;
+  findActiveByHash(tokenHash: string): Promise<ApiTokenRecord | null>;
+  /** Whether an active token of this user was revoked. */
+  revoke(userId: string, id: string, at: string): Promise<boolean>;
+  markUsed(id: string, at: string): Promise<void>;
+}
+
+export interface WorkspaceRecord {
+  id: string;
+  name: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WorkspaceRepository {
+  insert(workspace: WorkspaceRecord): Promise<void>;
+  findById(id: string): Promise<WorkspaceRecord | null>;
+  /** Null when the expected version is stale. */
+  rename(id: string, name: string, at: string, expectedVersion?: number): Promise<WorkspaceRecord | null>;
+  listAll(): Promise<WorkspaceRecord[]>;
+}
+
+export interface MemberRecord {
+  workspaceId: string;
+  userId: string;
+  email: string;
+  name: string;
+  roles: Role[];
+  version: number;
+  createdAt: string;
+}
+
+export interface MemberRepository {
+  /** The caller's roles in a workspace; empty when not a member. */
+  rolesOf(workspaceId: string, userId: string): Promise<Role[]>;
+  membershipsOf(userId: string): Promise<Array<{ workspace: WorkspaceRecord; roles: Role[] }>>;
+  list(workspaceId: string): Promise<MemberRecord[]>;
+  find(workspaceId: string, userId: string): Promise<MemberRecord | null>;
+  add(workspaceId: string, userId: string, roles: readonly Role[], at: string): Promise<void>;
+  setRoles(workspaceId: string, userId: string, roles: readonly Role[], at: string): Promise<void>;
+  remove(workspaceId: string, userId: string): Promise<void>;
+  ownerIds(workspaceId: string): Promise<string[]>;
+}
+
+export interface InviteRecord {
+  id: string;
+  workspaceId: string;
+  tokenHash: string;
+  roles: Role[];
+  email: string | null;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  revokedAt: string | null;
+}
+
+export interface InviteRepository {
+  insert(invite: InviteRecord): Promise<void>;
+  findByHash(tokenHash: string): Promise<InviteRecord | null>;
+  listOpen(workspaceId: string, now: string): Promise<InviteRecord[]>;
+  /** Whether the invite was still open and is now accepted. */
+  accept(id: string, userId: string, at: string): Promise<boolean>;
+  revoke(workspaceId: string, id: string, at: string): Promise<boolean>;
+}
+
+export interface ProductRecord {
+  id: string;
+  workspaceId: string;
+  key: string;
+  name: string;
+  description: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProductRepository {
+  /** Fails with `key_taken` when the workspace has a product with that key. */
+  insert(product: ProductRecord): Promise<void>;
+  findById(id: string): Promise<ProductRecord | null>;
+  list(workspaceId: string): Promise<ProductRecord[]>;
+  update(
+    id: string,
+    patch: Partial<Pick<ProductRecord, 'name' | 'description'>>,
+    at: string,
+    expectedVersion?: number,
+  ): Promise<ProductRecord | null>;
+  /** Takes the next item number; on PostgreSQL this also locks the product row for the transaction. */
+  takeItemNumbers(productId: string, count: number): Promise<number>;
+}
+
+export interface ItemRecord {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  productKey: string;
+  number: number;
+  type: ItemType;
+  title: string;
+  description: string;
+  status: ItemStatus;
+  rank: string;
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt'>;
+export type ItemPatch = Partial<Pick<ItemRecord, 'type' | 'title' | 'description' | 'status'>>;
+
+export interface RankCursor {
+  rank: string;
+  id: string;
+}
+
+export interface ItemRepository {
+  insert(item: NewItem): Promise<void>;
+  insertMany(items: readonly NewItem[]): Promise<void>;
+  findById(id: string): Promise<ItemRecord | null>;
+  /** Items with this human key in any of the given workspaces (normally one). */
+  findByKey(workspaceIds: readonly string[], productKey: string, number: number): Promise<ItemRecord[]>;
+  listByRank(productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
+  lastRank(productId: string): Promise<string | null>;
+  update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
+  setDeleted(id: string, deletedAt: string | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
+}
+
+export interface ActivityRecord {
+  id: string;
+  workspaceId: string;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+}
+
+export interface ActivityRepository {
+  record(entry: ActivityRecord): Promise<void>;
+  /** Newest first. */
+  list(workspaceId: string, limit: number, beforeId?: string): Promise<ActivityRecord[]>;
+}
+
+export interface IdempotencyRecord {
+  userId: string;
+  key: string;
+  fingerprint: string;
+  statusCode: number | null;
+  responseBody: string | null;
+  createdAt: string;
+}
+
+export interface IdempotencyRepository {
+  /** Claims the key; returns the existing record when someone already holds it. */
+  claim(record: IdempotencyRecord): Promise<IdempotencyRecord | null>;
+  complete(userId: string, key: string, statusCode: number, responseBody: string): Promise<void>;
+  release(userId: string, key: string): Promise<void>;
+  purgeBefore(at: string): Promise<void>;
+}
+
+export interface LoginFailureRecord {
+  key: string;
+  failures: number;
+  windowStartedAt: string;
+}
+
+export interface LoginFailureRepository {
+  find(key: string): Promise<LoginFailureRecord | null>;
+  save(record: LoginFailureRecord): Promise<void>;
+  clear(key: string): Promise<void>;
+}
+
+export interface Repositories {
+  users: UserRepository;
+  sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
+  workspaces: WorkspaceRepository;
+  members: MemberRepository;
+  invites: InviteRepository;
+  products: ProductRepository;
+  items: ItemRepository;
+  activity: ActivityRepository;
+  idempotency: IdempotencyRepository;
+  loginFailures: LoginFailureRepository;
+}
+
+/** Reads go through `read`; every change happens inside one `transaction`. */
+export interface UnitOfWork<R extends Partial<Repositories> = Repositories> {
+  read: R;
+  transaction<T>(work: (repos: R) => Promise<T>): Promise<T>;
+}
+
+export interface EventPublisher {
+  /** Called after commit only. */
+  publish(message: RealtimeMessage): void;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}

@@ -1,0 +1,203 @@
+import type { Role } from '../contracts/access.schema';
+import type { EventType } from '../contracts/events.schema';
+import { notFound, staleVersion, TandemError } from '../domain/errors';
+import { assertOwnerRemains } from '../domain/members';
+import type { Scope } from './access.service';
+import { activityEntry } from './activity';
+import type { Actor, ServiceContext } from './context';
+import { decodeCursor, toPage } from './pagination';
+import type { EventPublisher, InviteRecord, MemberRecord, Repositories, UnitOfWork, WorkspaceRecord } from './ports';
+import { hashSecret, newSecret } from './secrets';
+
+const DAY_MS = 24 * 60 * 60_000;
+
+type WorkspaceRepositories = Pick<Repositories, 'workspaces' | 'members' | 'invites' | 'activity' | 'users'>;
+
+export class WorkspaceService {
+  constructor(
+    private readonly store: UnitOfWork<WorkspaceRepositories>,
+    private readonly events: EventPublisher,
+    private readonly ctx: ServiceContext,
+  ) {}
+
+  /** A new workspace with its creator as the owner. */
+  async create(ownerId: string, name: string): Promise<WorkspaceRecord> {
+    const now = this.ctx.clock.now().toISOString();
+    const workspace: WorkspaceRecord = { id: this.ctx.newId(), name, version: 1, createdAt: now, updatedAt: now };
+    await this.store.transaction(async (repos) => {
+      await repos.workspaces.insert(workspace);
+      await repos.members.add(workspace.id, ownerId, ['owner'], now);
+      await repos.activity.record(
+        activityEntry(this.ctx, {
+          workspaceId: workspace.id,
+          actorId: ownerId,
+          action: 'workspace.created',
+          subjectType: 'workspace',
+          subjectId: workspace.id,
+          after: workspace,
+        }),
+      );
+    });
+    return workspace;
+  }
+
+  listFor(actor: Actor) {
+    return this.store.read.members.membershipsOf(actor.userId);
+  }
+
+  async get(scope: Scope): Promise<WorkspaceRecord> {
+    const workspace = await this.store.read.workspaces.findById(scope.workspaceId);
+    if (!workspace) throw notFound('Workspace');
+    return workspace;
+  }
+
+  async rename(scope: Scope, name: string, expectedVersion?: number): Promise<WorkspaceRecord> {
+    const now = this.ctx.clock.now().toISOString();
+    const updated = await this.store.transaction(async (repos) => {
+      const before = await repos.workspaces.findById(scope.workspaceId);
+      if (!before) throw notFound('Workspace');
+      const after = await repos.workspaces.rename(scope.workspaceId, name, now, expectedVersion);
+      if (!after) throw staleVersion('workspace', before.version);
+      await repos.activity.record(this.entry(scope, 'workspace.updated', 'workspace', after.id, before, after));
+      return after;
+    });
+    this.publish(scope, 'workspace.updated', [updated.id]);
+    return updated;
+  }
+
+  /** The audit log, newest first. */
+  async listActivity(scope: Scope, page: { limit: number; cursor?: string | undefined }) {
+    const before = page.cursor ? decodeCursor(page.cursor, ['id'] as const).id : undefined;
+    const rows = await this.store.read.activity.list(scope.workspaceId, page.limit + 1, before);
+    return toPage(rows, page.limit, (entry) => ({ id: entry.id }));
+  }
+
+  listMembers(scope: Scope): Promise<MemberRecord[]> {
+    return this.store.read.members.list(scope.workspaceId);
+  }
+
+  async setRoles(scope: Scope, userId: string, roles: Role[], expectedVersion?: number): Promise<MemberRecord> {
+    const now = this.ctx.clock.now().toISOString();
+    const member = await this.store.transaction(async (repos) => {
+      const before = await repos.members.find(scope.workspaceId, userId);
+      if (!before) throw notFound('Member');
+      if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleVersion('member', before.version);
+      assertOwnerRemains({ ownerIds: await repos.members.ownerIds(scope.workspaceId), userId, rolesAfter: roles });
+      await repos.members.setRoles(scope.workspaceId, userId, roles, now);
+      const after = (await repos.members.find(scope.workspaceId, userId))!;
+      await repos.activity.record(this.entry(scope, 'member.updated', 'member', userId, before, after));
+      return after;
+    });
+    this.publish(scope, 'member.updated', [userId]);
+    return member;
+  }
+
+  async removeMember(scope: Scope, userId: string): Promise<void> {
+    await this.store.transaction(async (repos) => {
+      const before = await repos.members.find(scope.workspaceId, userId);
+      if (!before) throw notFound('Member');
+      assertOwnerRemains({ ownerIds: await repos.members.ownerIds(scope.workspaceId), userId, rolesAfter: null });
+      await repos.members.remove(scope.workspaceId, userId);
+      await repos.activity.record(this.entry(scope, 'member.removed', 'member', userId, before, null));
+    });
+    this.publish(scope, 'member.removed', [userId]);
+  }
+
+  async invite(
+    scope: Scope,
+    input: { roles: Role[]; email?: string | undefined; expiresInDays: number },
+  ): Promise<{ invite: InviteRecord; token: string }> {
+    const token = newSecret();
+    const now = this.ctx.clock.now();
+    const invite: InviteRecord = {
+      id: this.ctx.newId(),
+      workspaceId: scope.workspaceId,
+      tokenHash: hashSecret(token),
+      roles: input.roles,
+      email: input.email ?? null,
+      createdBy: scope.actor.userId,
+      createdAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString(),
+      acceptedAt: null,
+      acceptedBy: null,
+      revokedAt: null,
+    };
+    await this.store.transaction(async (repos) => {
+      await repos.invites.insert(invite);
+      const { tokenHash: _secret, ...shown } = invite;
+      await repos.activity.record(this.entry(scope, 'invite.created', 'invite', invite.id, null, shown));
+    });
+    return { invite, token };
+  }
+
+  listInvites(scope: Scope): Promise<InviteRecord[]> {
+    return this.store.read.invites.listOpen(scope.workspaceId, this.ctx.clock.now().toISOString());
+  }
+
+  async revokeInvite(scope: Scope, inviteId: string): Promise<void> {
+    await this.store.transaction(async (repos) => {
+      const revoked = await repos.invites.revoke(scope.workspaceId, inviteId, this.ctx.clock.now().toISOString());
+      if (!revoked) throw notFound('Invite');
+      await repos.activity.record(this.entry(scope, 'invite.revoked', 'invite', inviteId, null, null));
+    });
+  }
+
+  /** What an invite link offers, for the page that accepts it. */
+  async previewInvite(token: string): Promise<{ invite: InviteRecord; workspace: WorkspaceRecord }> {
+    const invite = await this.openInvite(this.store.read, token);
+    const workspace = await this.store.read.workspaces.findById(invite.workspaceId);
+    if (!workspace) throw invalidInvite();
+    return { invite, workspace };
+  }
+
+  /** Joins the invite's workspace with its roles, as an existing user. */
+  async acceptInvite(token: string, userId: string): Promise<WorkspaceRecord> {
+    const now = this.ctx.clock.now().toISOString();
+    const { invite, workspace } = await this.store.transaction(async (repos) => {
+      const invite = await this.openInvite(repos, token);
+      const user = await repos.users.findById(userId);
+      if (!user) throw notFound('User');
+      if (invite.email && invite.email !== user.email) {
+        throw new TandemError('invite_invalid', `This invite is for ${invite.email}; sign in with that address to accept it`);
+      }
+      if ((await repos.members.rolesOf(invite.workspaceId, userId)).length > 0) {
+        throw new TandemError('already_member', 'You are already a member of this workspace');
+      }
+      if (!(await repos.invites.accept(invite.id, userId, now))) throw invalidInvite();
+      await repos.members.add(invite.workspaceId, userId, invite.roles, now);
+      await repos.activity.record(
+        activityEntry(this.ctx, {
+          workspaceId: invite.workspaceId,
+          actorId: userId,
+          action: 'member.added',
+          subjectType: 'member',
+          subjectId: userId,
+          after: { userId, roles: invite.roles, inviteId: invite.id },
+        }),
+      );
+      const workspace = await repos.workspaces.findById(invite.workspaceId);
+      if (!workspace) throw invalidInvite();
+      return { invite, workspace };
+    });
+    this.events.publish({ type: 'member.added', workspaceId: invite.workspaceId, productId: null, ids: [userId], actor: userId });
+    return workspace;
+  }
+
+  private async openInvite(repos: Pick<Repositories, 'invites'>, token: string): Promise<InviteRecord> {
+    const invite = await repos.invites.findByHash(hashSecret(token));
+    const now = this.ctx.clock.now().toISOString();
+    if (!invite || invite.acceptedAt || invite.revokedAt || invite.expiresAt <= now) throw invalidInvite();
+    return invite;
+  }
+
+  private entry(scope: Scope, action: string, subjectType: string, subjectId: string, before: unknown, after: unknown) {
+    return activityEntry(this.ctx, { workspaceId: scope.workspaceId, actorId: scope.actor.userId, action, subjectType, subjectId, before, after });
+  }
+
+  private publish(scope: Scope, type: EventType, ids: string[]) {
+    this.events.publish({ type, workspaceId: scope.workspaceId, productId: null, ids, actor: scope.actor.userId });
+  }
+}
+
+const invalidInvite = () => new TandemError('invite_invalid', 'This invite link is not valid: it may have expired, been used or been revoked');
+

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as foundation from './2026-11-27T2200_foundation';
+
+/**
+ * Migrations are listed here rather than read from a folder, so they travel
+ * inside the bundle. Names are timestamps; Kysely runs them in name order.
+ */
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-27T2200_foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};

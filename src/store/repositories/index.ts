@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Repositories } from '../../services/ports';
+import type { Database } from '../schema';
+import { ActivityKyselyRepository } from './activity.repository';
+import { ApiTokenKyselyRepository } from './api-token.repository';
+import { IdempotencyKyselyRepository } from './idempotency.repository';
+import { InviteKyselyRepository } from './invite.repository';
+import { ItemKyselyRepository } from './item.repository';
+import { LoginFailureKyselyRepository } from './login-failure.repository';
+import { MemberKyselyRepository } from './member.repository';
+import { ProductKyselyRepository } from './product.repository';
+import { SessionKyselyRepository } from './session.repository';
+import { UserKyselyRepository } from './user.repository';
+import { WorkspaceKyselyRepository } from './workspace.repository';
+
+export function createRepositories(db: Kysely<Database>): Repositories {
+  return {
+    users: new UserKyselyRepository(db),
+    sessions: new SessionKyselyRepository(db),
+    apiTokens: new ApiTokenKyselyRepository(db),
+    workspaces: new WorkspaceKyselyRepository(db),
+    members: new MemberKyselyRepository(db),
+    invites: new InviteKyselyRepository(db),
+    products: new ProductKyselyRepository(db),
+    items: new ItemKyselyRepository(db),
+    activity: new ActivityKyselyRepository(db),
+    idempotency: new IdempotencyKyselyRepository(db),
+    loginFailures: new LoginFailureKyselyRepository(db),
+  };
+}

@@ -1,0 +1,94 @@
+import type { Kysely, Selectable } from 'kysely';
+import { ItemStatusSchema, ItemTypeSchema } from '../../contracts/item.schema';
+import type { ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor } from '../../services/ports';
+import type { Database, ItemTable } from '../schema';
+
+type ItemRow = Selectable<ItemTable> & { productKey: string };
+
+const toItem = (row: ItemRow): ItemRecord => ({
+  ...row,
+  type: ItemTypeSchema.parse(row.type),
+  status: ItemStatusSchema.parse(row.status),
+});
+
+// SQLite caps bound parameters per statement; 14 columns × 500 rows stays well inside it.
+const INSERT_BATCH = 500;
+
+export class ItemKyselyRepository implements ItemRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  private selectItems() {
+    return this.db.selectFrom('item').innerJoin('product', 'product.id', 'item.productId').selectAll('item').select('product.key as productKey');
+  }
+
+  async insert(item: NewItem): Promise<void> {
+    await this.db.insertInto('item').values(item).execute();
+  }
+
+  async insertMany(items: readonly NewItem[]): Promise<void> {
+    for (let start = 0; start < items.length; start += INSERT_BATCH) {
+      await this.db
+        .insertInto('item')
+        .values(items.slice(start, start + INSERT_BATCH))
+        .execute();
+    }
+  }
+
+  async findById(id: string): Promise<ItemRecord | null> {
+    const row = await this.selectItems().where('item.id', '=', id).executeTakeFirst();
+    return row ? toItem(row) : null;
+  }
+
+  async findByKey(workspaceIds: readonly string[], productKey: string, number: number): Promise<ItemRecord[]> {
+    if (workspaceIds.length === 0) return [];
+    const rows = await this.selectItems()
+      .where('product.workspaceId', 'in', workspaceIds)
+      .where('product.key', '=', productKey)
+      .where('item.number', '=', number)
+      .execute();
+    return rows.map(toItem);
+  }
+
+  async listByRank(productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
+    let query = this.selectItems().where('item.productId', '=', productId).where('item.deletedAt', 'is', null);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('item.rank', '>', after.rank), eb.and([eb('item.rank', '=', after.rank), eb('item.id', '>', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('item.rank').orderBy('item.id').limit(limit).execute();
+    return rows.map(toItem);
+  }
+
+  async lastRank(productId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('item')
+      .select('rank')
+      .where('productId', '=', productId)
+      .where('deletedAt', 'is', null)
+      .orderBy('rank', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.rank ?? null;
+  }
+
+  async update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null> {
+    let query = this.db
+      .updateTable('item')
+      .set((eb) => ({ ...patch, updatedAt: at, version: eb('version', '+', 1) }))
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+    const updated = await query.executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
+  }
+
+  async setDeleted(id: string, deletedAt: string | null, at: string, expectedVersion?: number): Promise<ItemRecord | null> {
+    let query = this.db
+      .updateTable('item')
+      .set((eb) => ({ deletedAt, updatedAt: at, version: eb('version', '+', 1) }))
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+    const updated = await query.executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
+  }
+}

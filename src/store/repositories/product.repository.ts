@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import { TandemError } from '../../domain/errors';
+import type { ProductRecord, ProductRepository } from '../../services/ports';
+import type { Database } from '../schema';
+import { isUniqueViolation } from './sql-errors';
+
+const PRODUCT_COLUMNS = ['id', 'workspaceId', 'key', 'name', 'description', 'version', 'createdAt', 'updatedAt'] as const;
+
+export class ProductKyselyRepository implements ProductRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(product: ProductRecord): Promise<void> {
+    try {
+      await this.db
+        .insertInto('product')
+        .values({ ...product, itemSeq: 0 })
+        .execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new TandemError('key_taken', `This workspace already has a product with key ${product.key}`, {
+          errors: [{ field: 'body.key', message: 'already used by another product of this workspace' }],
+        });
+      }
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<ProductRecord | null> {
+    return this.db
+      .selectFrom('product')
+      .select(PRODUCT_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst()
+      .then((row) => row ?? null);
+  }
+
+  list(workspaceId: string): Promise<ProductRecord[]> {
+    return this.db
+      .selectFrom('product')
+      .select(PRODUCT_COLUMNS)
+      .where('workspaceId', '=', workspaceId)
+      .orderBy('key')
+      .execute();
+  }
+
+  async update(
+    id: string,
+    patch: Partial<Pick<ProductRecord, 'name' | 'description'>>,
+    at: string,
+    expectedVersion?: number,
+  ): Promise<ProductRecord | null> {
+    let query = this.db
+      .updateTable('product')
+      .set((eb) => ({ ...patch, updatedAt: at, version: eb('version', '+', 1) }))
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+    const row = await query.returning(PRODUCT_COLUMNS).executeTakeFirst();
+    return row ?? null;
+  }
+
+  async takeItemNumbers(productId: string, count: number): Promise<number> {
+    // The increment locks the product row on PostgreSQL, so creates in one product
+    // are serialised and the rank read after it is the true last rank. SQLite
+    // serialises every write transaction anyway.
+    const row = await this.db
+      .updateTable('product')
+      .set((eb) => ({ itemSeq: eb('itemSeq', '+', count) }))
+      .where('id', '=', productId)
+      .returning('itemSeq')
+      .executeTakeFirstOrThrow();
+    return Number(row.itemSeq) - count + 1;
+  }
+}

@@ -1,0 +1,7 @@
+/** Whether a driver error is a unique-constraint violation, on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  // SQLite (better-sqlite3) reports SQLITE_CONSTRAINT_*; PostgreSQL reports SQLSTATE 23505.
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}

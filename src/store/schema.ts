@@ -1,0 +1,157 @@
+import type { Generated } from 'kysely';
+
+/** Kysely's view of the tables, in camelCase (CamelCasePlugin maps to snake_case). */
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  passwordHash: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberTable {
+  workspaceId: string;
+  userId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MemberRoleTable {
+  workspaceId: string;
+  userId: string;
+  role: string;
+}
+
+export interface InviteTable {
+  id: string;
+  workspaceId: string;
+  tokenHash: string;
+  roles: string;
+  email: string | null;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  revokedAt: string | null;
+}
+
+export interface ProductTable {
+  id: string;
+  workspaceId: string;
+  key: string;
+  name: string;
+  description: string;
+  itemSeq: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ItemTable {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  number: number;
+  type: string;
+  title: string;
+  description: string;
+  status: string;
+  rank: string;
+  version: number;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface ActivityTable {
+  id: string;
+  workspaceId: string;
+  actorId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: string | null;
+  after: string | null;
+  createdAt: string;
+}
+
+export interface IdempotencyTable {
+  userId: string;
+  key: string;
+  fingerprint: string;
+  statusCode: number | null;
+  responseBody: string | null;
+  createdAt: string;
+}
+
+export interface LoginFailureTable {
+  key: string;
+  failures: number;
+  windowStartedAt: string;
+}
+
+export interface Database {
+  user: UserTable;
+  session: SessionTable;
+  apiToken: ApiTokenTable;
+  workspace: WorkspaceTable;
+  member: MemberTable;
+  memberRole: MemberRoleTable;
+  invite: InviteTable;
+  product: ProductTable;
+  item: ItemTable;
+  activity: ActivityTable;
+  idempotency: IdempotencyTable;
+  loginFailure: LoginFailureTable;
+}
+
+/** Tables in an order that respects foreign keys, for dumps and restores. */
+export const TABLES_IN_DEPENDENCY_ORDER = [
+  'user',
+  'workspace',
+  'member',
+  'memberRole',
+  'invite',
+  'session',
+  'apiToken',
+  'product',
+  'item',
+  'activity',
+  'idempotency',
+  'loginFailure',
+] as const satisfies ReadonlyArray<keyof Database>;
+
+export type { Generated };
