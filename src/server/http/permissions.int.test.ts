@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../contracts/access.schema';
+import { ACTIONS, isAllowed, type Action } from '../../domain/access/permissions';
+import { buildUser, buildWorkspace, call, createTestApp, type TestApp, type TestWorkspace } from '../../../test/support/app';
+import { DIALECTS } from '../../../test/support/databases';
+
+interface Request {
+  method: string;
+  url: string;
+  body?: unknown;
+}
+
+/** What each action needs to exist before it is tried: a fresh item, a spare member… */
+interface Targets {
+  ws: TestWorkspace;
+  itemId: string;
+  trashedItemId: string;
+  spareUserId: string;
+  uniqueKey: string;
+}
+
+/** One representative request per action of the matrix, and the operation it exercises. */
+const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => Request }> = {
+  'workspace.read': { operationId: 'getWorkspace', request: (t) => ({ method: 'GET', url: `/api/v1/workspaces/${t.ws.workspace.id}` }) },
+  'workspace.update': {
+    operationId: 'updateWorkspace',
+    request: (t) => ({ method: 'PATCH', url: `/api/v1/workspaces/${t.ws.workspace.id}`, body: { name: 'Renamed' } }),
+  },
+  'member.read': { operationId: 'listMembers', request: (t) => ({ method: 'GET', url: `/api/v1/workspaces/${t.ws.workspace.id}/members` }) },
+  'member.invite': {
+    operationId: 'createInvite',
+    request: (t) => ({ method: 'POST', url: `/api/v1/workspaces/${t.ws.workspace.id}/invites`, body: { roles: ['viewer'] } }),
+  },
+  'member.update_roles': {
+    operationId: 'updateMemberRoles',
+    request: (t) => ({
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${t.ws.workspace.id}/members/${t.spareUserId}`,
+      body: { roles: ['stakeholder', 'viewer'] },
+    }),
+  },
+  'member.remove': {
+    operationId: 'removeMember',
+    request: (t) => ({ method: 'DELETE', url: `/api/v1/workspaces/${t.ws.workspace.id}/members/${t.spareUserId}` }),
+  },
+  'activity.read': { operationId: 'listActivity', request: (t) => ({ method: 'GET', url: `/api/v1/workspaces/${t.ws.workspace.id}/activity` }) },
+  'product.create': {
+    operationId: 'createProduct',
+    request: (t) => ({ method: 'POST', url: `/api/v1/workspaces/${t.ws.workspace.id}/products`, body: { key: t.uniqueKey, name: 'New' } }),
+  },
+  'product.update': {
+    operationId: 'updateProduct',
+    request: (t) => ({ method: 'PATCH', url: `/api/v1/products/${t.ws.product.id}`, body: { name: 'Renamed product' } }),
+  },
+  'item.read': { operationId: 'getItem', request: (t) => ({ method: 'GET', url: `/api/v1/items/${t.itemId}` }) },
+  'item.create': {
+    operationId: 'createItem',
+    request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/items`, body: { type: 'story', title: 'New' } }),
+  },
+  'item.update': { operationId: 'updateItem', request: (t) => ({ method: 'PATCH', url: `/api/v1/items/${t.itemId}`, body: { title: 'Edited' } }) },
+  'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
+  'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
+};
+
+/** Operations checked by the same action as another one in REQUESTS, or needing only a signed-in account. */
+const SAME_ACTION_AS: Record<string, Action> = {
+  listProducts: 'workspace.read',
+  getProduct: 'workspace.read',
+  listItems: 'item.read',
+  listInvites: 'member.invite',
+  revokeInvite: 'member.invite',
+};
+const PERSONAL_OR_PUBLIC = new Set([
+  'login',
+  'logout',
+  'getMe',
+  'createToken',
+  'listTokens',
+  'revokeToken',
+  'listWorkspaces',
+  'previewInvite',
+  'acceptInvite',
+  'streamEvents',
+  'getLiveness',
+  'getReadiness',
+]);
+
+let keyCounter = 0;
+
+describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
+  let t: TestApp;
+  let ws: TestWorkspace;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    ws = await buildWorkspace(t.runtime);
+  });
+  afterAll(() => t.close());
+
+  async function freshTargets(): Promise<Targets> {
+    const owner = ws.owner.token;
+    const item = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/items`, { token: owner, body: { type: 'story', title: 'Target' } })).json();
+    const trashed = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/items`, { token: owner, body: { type: 'story', title: 'Trashed' } })).json();
+    await call(t.app, 'DELETE', `/api/v1/items/${trashed.id}`, { token: owner });
+    const spare = await buildUser(t.runtime);
+    await t.runtime.store.transaction((repos) => repos.members.add(ws.workspace.id, spare.user.id, ['viewer'], new Date().toISOString()));
+    keyCounter += 1;
+    return { ws, itemId: item.id, trashedItemId: trashed.id, spareUserId: spare.user.id, uniqueKey: `M${dialect === 'sqlite' ? 'S' : 'P'}${keyCounter}` };
+  }
+
+  it('covers every action of the matrix and every operation of the API', async () => {
+    expect(Object.keys(REQUESTS).sort()).toEqual([...ACTIONS].sort());
+    const spec = (await call(t.app, 'GET', '/api/v1/openapi.json')).json();
+    const operations = Object.values(spec.paths as Record<string, Record<string, { operationId: string }>>).flatMap((path) =>
+      Object.values(path).map((operation) => operation.operationId),
+    );
+    const covered = new Set([...Object.values(REQUESTS).map((entry) => entry.operationId), ...Object.keys(SAME_ACTION_AS), ...PERSONAL_OR_PUBLIC]);
+    expect(operations.filter((operationId) => !covered.has(operationId))).toEqual([]);
+  });
+
+  const cases = ROLES.flatMap((role) => ACTIONS.map((action) => ({ role, action, allowed: isAllowed([role], action) })));
+
+  it.each(cases)('$role $action → allowed: $allowed', async ({ role, action, allowed }: { role: Role; action: Action; allowed: boolean }) => {
+    const targets = await freshTargets();
+    const { method, url, body } = REQUESTS[action].request(targets);
+    const response = await call(t.app, method, url, { token: ws.byRole[role].token, body });
+    if (allowed) {
+      expect(response.statusCode, `${role} ${action}: ${response.body}`).toBeLessThan(300);
+    } else {
+      expect(response.statusCode, `${role} ${action}: ${response.body}`).toBe(403);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().code).toBe('forbidden');
+    }
+  });
+
+  it('gives a member holding several roles the union of their permissions', async () => {
+    const both = await buildUser(t.runtime);
+    await t.runtime.store.transaction((repos) =>
+      repos.members.add(ws.workspace.id, both.user.id, ['stakeholder', 'contributor'], new Date().toISOString()),
+    );
+    const created = await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/items`, { token: both.token, body: { type: 'task', title: 'Union' } });
+    expect(created.statusCode).toBe(201);
+    const deleted = await call(t.app, 'DELETE', `/api/v1/items/${created.json().id}`, { token: both.token });
+    expect(deleted.statusCode).toBe(403);
+  });
+});
+
+describe.each(DIALECTS)('workspace isolation $name', ({ dialect }) => {
+  let t: TestApp;
+  let a: TestWorkspace;
+  let b: TestWorkspace;
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    a = await buildWorkspace(t.runtime);
+    b = await buildWorkspace(t.runtime);
+  });
+  afterAll(() => t.close());
+
+  it.each(ACTIONS)('an owner of another workspace gets 404 for %s and changes nothing', async (action) => {
+    const item = (await call(t.app, 'POST', `/api/v1/products/${a.product.id}/items`, { token: a.owner.token, body: { type: 'story', title: 'Private' } })).json();
+    const trashed = (await call(t.app, 'POST', `/api/v1/products/${a.product.id}/items`, { token: a.owner.token, body: { type: 'story', title: 'Gone' } })).json();
+    await call(t.app, 'DELETE', `/api/v1/items/${trashed.id}`, { token: a.owner.token });
+    const targets: Targets = { ws: a, itemId: item.id, trashedItemId: trashed.id, spareUserId: a.byRole.viewer.user.id, uniqueKey: 'XW' };
+    const before = await snapshot(t, a);
+    const { method, url, body } = REQUESTS[action].request(targets);
+    const response = await call(t.app, method, url, { token: b.owner.token, body });
+    expect(response.statusCode, response.body).toBe(404);
+    expect(response.json().code).toBe('not_found');
+    expect(await snapshot(t, a)).toEqual(before);
+  });
+
+  it('does not resolve another workspace’s human keys', async () => {
+    const item = (await call(t.app, 'POST', `/api/v1/products/${a.product.id}/items`, { token: a.owner.token, body: { type: 'story', title: 'Keyed' } })).json();
+    const response = await call(t.app, 'GET', `/api/v1/items/${item.key}`, { token: b.owner.token });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('lists only the caller’s own workspaces', async () => {
+    const listed = (await call(t.app, 'GET', '/api/v1/workspaces', { token: b.owner.token })).json();
+    expect(listed.items.map((workspace: { id: string }) => workspace.id)).toEqual([b.workspace.id]);
+  });
+});
+
+/** Everything of a workspace that a request could change. */
+async function snapshot(t: TestApp, ws: TestWorkspace) {
+  const workspace = await t.runtime.store.read.workspaces.findById(ws.workspace.id);
+  const members = await t.runtime.store.read.members.list(ws.workspace.id);
+  const products = await t.runtime.store.read.products.list(ws.workspace.id);
+  const items = await t.runtime.store.read.items.listByRank(ws.product.id, 1000);
+  const invites = await t.runtime.store.read.invites.listOpen(ws.workspace.id, new Date().toISOString());
+  const activity = await t.runtime.store.read.activity.list(ws.workspace.id, 1);
+  return { workspace, members, products, items, invites, lastActivity: activity[0]?.id };
+}
