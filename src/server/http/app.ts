@@ -15,6 +15,7 @@ import {
 import { installAuth } from './auth';
 import { installErrorHandler, sendProblem } from './error-handler';
 import { installIdempotency } from './idempotency';
+import { installTextGuard } from './text-guard';
 import { problem } from './problem';
 import { authRoutes } from './routes/auth.routes';
 import { eventRoutes } from './routes/events.routes';
@@ -74,6 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
 
   installAuth(app, services.auth);
+  installTextGuard(app);
   installIdempotency(app, services.idempotency);
 
   await app.register(healthRoutes, { services });

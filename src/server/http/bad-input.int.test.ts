@@ -1,0 +1,148 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWorkspace, call, createTestApp, type TestApp, type TestWorkspace } from '../../../test/support/app';
+import { DIALECTS } from '../../../test/support/databases';
+
+describe.each(DIALECTS)('bad input $name', ({ dialect }) => {
+  let t: TestApp;
+  let ws: TestWorkspace;
+  let token: string;
+  const itemsUrl = () => `/api/v1/products/${ws.product.id}/items`;
+  const rows = () => t.runtime.store.read.items.listByRank(ws.product.id, 100_000);
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect);
+    ws = await buildWorkspace(t.runtime);
+    token = ws.byRole.product_owner.token;
+  });
+  afterAll(() => t.close());
+
+  it('answers malformed JSON with 400 problem+json naming the problem, and writes nothing', async () => {
+    const before = await rows();
+    const response = await call(t.app, 'POST', itemsUrl(), { token, payload: '{"type": "story", "title": ', headers: { 'content-type': 'application/json' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const problem = response.json();
+    expect(problem.code).toBe('malformed_json');
+    expect(problem.detail).toMatch(/JSON/i);
+    expect(problem.status).toBe(400);
+    expect(await rows()).toEqual(before);
+  });
+
+  it('names every failing field when types are wrong', async () => {
+    const response = await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'saga', title: 42 } });
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem.code).toBe('validation_failed');
+    expect(problem.errors.map((error: { field: string }) => error.field).sort()).toEqual(['body.title', 'body.type']);
+  });
+
+  it('refuses unknown fields by name', async () => {
+    const response = await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'story', title: 'ok', colour: 'red', rank: 'a0' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['body.colour', 'body.rank']);
+  });
+
+  it('refuses a body over 1 MB with 413', async () => {
+    const response = await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'story', title: 'big', description: 'x'.repeat(1_100_000) } });
+    expect(response.statusCode).toBe(413);
+    expect(response.json().code).toBe('payload_too_large');
+  });
+
+  it('refuses a body that is not JSON with 415', async () => {
+    const response = await call(t.app, 'POST', itemsUrl(), { token, payload: 'title=hi', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(response.statusCode).toBe(415);
+    expect(response.json().code).toBe('unsupported_media_type');
+  });
+
+  it('refuses a prototype-polluting key without harm', async () => {
+    const response = await call(t.app, 'POST', itemsUrl(), { token, payload: '{"type":"story","title":"x","__proto__":{"admin":true}}', headers: { 'content-type': 'application/json' } });
+    expect(response.statusCode).toBe(400);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('refuses the NUL character in any text, which PostgreSQL cannot store', async () => {
+    const response = await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'story', title: 'a\u0000b' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([{ field: 'body.title', message: 'must not contain the NUL character' }]);
+    expect((await call(t.app, 'GET', '/api/v1/items/a%00b', { token })).statusCode).toBe(400);
+  });
+
+  it('answers bad paging parameters and a forged cursor with 400', async () => {
+    expect((await call(t.app, 'GET', `${itemsUrl()}?limit=0`, { token })).statusCode).toBe(400);
+    expect((await call(t.app, 'GET', `${itemsUrl()}?limit=abc`, { token })).statusCode).toBe(400);
+    const forged = await call(t.app, 'GET', `${itemsUrl()}?cursor=not-a-cursor`, { token });
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().errors[0].field).toBe('querystring.cursor');
+  });
+
+  it('answers a malformed If-Match with 412, an unknown route with 404, a bad token with 401', async () => {
+    const item = (await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'story', title: 'etag' } })).json();
+    const badEtag = await call(t.app, 'PATCH', `/api/v1/items/${item.id}`, { token, body: { title: 'y' }, headers: { 'if-match': 'yesterday' } });
+    expect(badEtag.statusCode).toBe(412);
+    const route = await call(t.app, 'GET', '/api/v1/nowhere', { token });
+    expect(route.statusCode).toBe(404);
+    expect(route.json().code).toBe('route_not_found');
+    const unauthenticated = await call(t.app, 'GET', itemsUrl(), { headers: { authorization: 'Bearer tdm_forged' } });
+    expect(unauthenticated.statusCode).toBe(401);
+    expect(unauthenticated.json().code).toBe('unauthenticated');
+  });
+
+  it('never answers random create and update payloads with a 500, and keeps the rows intact', async () => {
+    const anchor = (await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'story', title: 'Anchor' } })).json();
+    const awkwardText = fc.string({ unit: fc.constantFrom('a', ' ', '\u0000', '\u0007', '\n', 'é', '😀', '"', '\\', '%') });
+    const valueArb = fc.oneof(
+      fc.string(),
+      awkwardText,
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('story', 'bug', 'epic', 'done', 'backlog', '', ' ', '\u0000', '🚀'.repeat(200)),
+      fc.array(fc.string(), { maxLength: 3 }),
+      fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }),
+    );
+    const keyArb = fc.oneof(fc.constantFrom('type', 'title', 'description', 'status', 'rank', 'id', 'version', '__proto__', 'constructor'), fc.string());
+    // Near-valid bodies reach the database; random ones exercise validation.
+    const nearValidArb = fc.record(
+      {
+        type: fc.oneof(fc.constantFrom('epic', 'feature', 'story', 'task', 'bug'), valueArb),
+        title: fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), awkwardText, valueArb),
+        description: fc.oneof(fc.string({ unit: 'binary' }), valueArb),
+        status: fc.oneof(fc.constantFrom('backlog', 'todo', 'in_progress', 'done', 'canceled'), valueArb),
+      },
+      { requiredKeys: [] },
+    );
+    const bodyArb = fc.oneof(
+      { arbitrary: nearValidArb, weight: 3 },
+      { arbitrary: fc.dictionary(keyArb, valueArb, { maxKeys: 6 }), weight: 1 },
+      { arbitrary: valueArb, weight: 1 },
+      { arbitrary: fc.string().map((text) => ({ raw: text })), weight: 1 },
+    );
+
+    await fc.assert(
+      fc.asyncProperty(bodyArb, fc.boolean(), async (body, isCreate) => {
+        const raw = typeof body === 'object' && body !== null && 'raw' in body && Object.keys(body).length === 1;
+        const options = raw
+          ? { token, payload: String((body as { raw: string }).raw), headers: { 'content-type': 'application/json' } }
+          : { token, body };
+        const response = isCreate
+          ? await call(t.app, 'POST', itemsUrl(), options)
+          : await call(t.app, 'PATCH', `/api/v1/items/${anchor.id}`, options);
+        expect(response.statusCode, response.body).toBeLessThan(500);
+        if (response.statusCode >= 400) expect(response.json().code).toBeTypeOf('string');
+      }),
+      { numRuns: dialect === 'sqlite' ? 150 : 100 },
+    );
+
+    // Every stored row is still a valid item that reads back through the API.
+    for (const row of await rows()) {
+      const response = await call(t.app, 'GET', `/api/v1/items/${row.id}`, { token });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().title.trim().length).toBeGreaterThan(0);
+    }
+    const anchorNow = (await call(t.app, 'GET', `/api/v1/items/${anchor.id}`, { token })).json();
+    expect(anchorNow.id).toBe(anchor.id);
+    expect(anchorNow.key).toBe(anchor.key);
+  });
+});
