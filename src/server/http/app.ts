@@ -12,6 +12,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+// Imported for its registration: the OpenAPI document lists every schema of the zod registry.
+import '../../contracts/errors';
 import { installAuth } from './auth';
 import { installErrorHandler, sendProblem } from './error-handler';
 import { installIdempotency } from './idempotency';
@@ -34,6 +36,22 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Directory of the built web app; null or missing serves the API only. */
   webRoot?: string | null;
+}
+
+type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
+
+/** Every operation can answer with problem details; say so once for all of them. */
+function documentProblems(input: TransformInput) {
+  const transformed = jsonSchemaTransform(input);
+  const schema = transformed.schema as { response?: Record<string, unknown> };
+  schema.response = {
+    ...schema.response,
+    default: {
+      description: 'An RFC 9457 problem: the `code` says what went wrong, `errors` names each failing field',
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    },
+  };
+  return transformed;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -69,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentProblems,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
