@@ -1,3 +1,10 @@
+/** Items in the trash can be restored for this long; then they are purged. */
+export const TRASH_RETENTION_DAYS = 30;
+
+export function trashPurgeCutoff(now: Date): Date {
+  return new Date(now.getTime() - TRASH_RETENTION_DAYS * 24 * 60 * 60_000);
+}
+
 const ITEM_KEY = /^([A-Z][A-Z0-9]{1,9})-([1-9][0-9]{0,9})$/;
 
 export type ItemRef = { kind: 'id'; id: string } | { kind: 'key'; productKey: string; number: number };

@@ -4,6 +4,8 @@ import { compose, type ComposeOptions, type Runtime } from './compose';
 import type { Config } from './config/config';
 import { buildApp } from './http/app';
 
+const TRASH_PURGE_INTERVAL_MS = 60 * 60_000;
+
 export interface RunningServer {
   app: FastifyInstance;
   runtime: Runtime;
@@ -25,6 +27,10 @@ export async function startServer(config: Readonly<Config>, options: ComposeOpti
       webRoot: config.webRoot,
     });
     await app.listen({ host: config.host, port: config.port });
+    const purge = () => runtime.services.items.purgeTrash().catch((error) => app.log.error({ err: error }, 'trash purge failed'));
+    void purge();
+    const purgeTimer = setInterval(purge, TRASH_PURGE_INTERVAL_MS);
+    purgeTimer.unref();
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -34,6 +40,7 @@ export async function startServer(config: Readonly<Config>, options: ComposeOpti
       url: `http://${host}:${port}`,
       demoSeeded,
       close: async () => {
+        clearInterval(purgeTimer);
         await app.close();
         await runtime.close();
       },

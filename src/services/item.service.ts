@@ -1,6 +1,7 @@
 import type { EventType } from '../contracts/events.schema';
 import type { ItemCreate, ItemUpdate } from '../contracts/item.schema';
 import { notFound, staleVersion, TandemError } from '../domain/errors';
+import { trashPurgeCutoff } from '../domain/items';
 import { rankAfter } from '../domain/ranking';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
@@ -72,6 +73,12 @@ export class ItemService {
       if (!before.deletedAt) return before;
       return repos.items.setDeleted(itemId, null, now, expectedVersion);
     });
+  }
+
+  /** Purges items that have been in the trash longer than the retention period. */
+  async purgeTrash(): Promise<number> {
+    const cutoff = trashPurgeCutoff(this.ctx.clock.now()).toISOString();
+    return this.store.transaction((repos) => repos.items.purgeTrashedBefore(cutoff));
   }
 
   /** One versioned change inside a transaction, with its activity row and, after commit, its event. */

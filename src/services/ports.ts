@@ -189,6 +189,8 @@ export interface ItemRepository {
   lastRank(productId: string): Promise<string | null>;
   update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   setDeleted(id: string, deletedAt: string | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
+  /** Deletes for good the items trashed before `at`; returns how many. */
+  purgeTrashedBefore(at: string): Promise<number>;
 }
 
 export interface ActivityRecord {

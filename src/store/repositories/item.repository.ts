@@ -82,6 +82,11 @@ export class ItemKyselyRepository implements ItemRepository {
     return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
   }
 
+  async purgeTrashedBefore(at: string): Promise<number> {
+    const result = await this.db.deleteFrom('item').where('deletedAt', 'is not', null).where('deletedAt', '<', at).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async setDeleted(id: string, deletedAt: string | null, at: string, expectedVersion?: number): Promise<ItemRecord | null> {
     let query = this.db
       .updateTable('item')

@@ -10,6 +10,12 @@ const HEARTBEAT_MS = 25_000;
  * workspaces they belong to, as invalidation hints `{type, ids, actor}`.
  */
 export const eventRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
+  // Streams never end on their own; shutting down must end them, or closing waits for every client.
+  const open = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const close of open) close();
+  });
+
   app.get(
     '/events',
     {
@@ -58,8 +64,11 @@ export const eventRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
       const close = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        open.delete(close);
+        if (!stream.writableEnded) stream.end();
       };
-      request.raw.on('close', close);
+      open.add(close);
+      stream.on('close', close);
       stream.on('error', close);
     },
   );
