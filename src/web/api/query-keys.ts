@@ -1,0 +1,18 @@
+/**
+ * Every TanStack Query key the web app uses, in one place, so realtime hints
+ * and mutations invalidate exactly what they should. Keys are hierarchical:
+ * invalidating `items.all(productId)` also refreshes every page and detail under it.
+ */
+export const queryKeys = {
+  me: () => ['me'] as const,
+  workspaces: () => ['workspaces'] as const,
+  products: (workspaceId: string) => ['workspaces', workspaceId, 'products'] as const,
+  members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
+  invites: (workspaceId: string) => ['workspaces', workspaceId, 'invites'] as const,
+  items: {
+    all: (productId: string) => ['products', productId, 'items'] as const,
+    list: (productId: string) => ['products', productId, 'items', 'list'] as const,
+  },
+  item: (itemId: string) => ['item', itemId] as const,
+  invitePreview: (token: string) => ['invite', token] as const,
+};

@@ -1,0 +1,87 @@
+import { createRootRoute, createRoute, createRouter, Outlet, useParams } from '@tanstack/react-router';
+import { SignInPage } from '../features/auth/signin-page';
+import { InvitePage } from '../features/invites/invite-page';
+import { ItemsPage } from '../features/items/items-page';
+import { MembersPage } from '../features/members/members-page';
+import { AppShell } from '../features/shell/app-shell';
+import { HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomeRedirect });
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/signin',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === 'string' ? { redirect: search.redirect } : {},
+  component: function SignInRoute() {
+    const { redirect } = signInRoute.useSearch();
+    return <SignInPage redirect={redirect} />;
+  },
+});
+
+const inviteRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/invite/$token',
+  component: function InviteRoute() {
+    const { token } = inviteRoute.useParams();
+    return <InvitePage token={token} />;
+  },
+});
+
+const workspaceRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/w/$workspaceId',
+  component: function WorkspaceLayout() {
+    const { workspaceId } = workspaceRoute.useParams();
+    const params = useParams({ strict: false });
+    return (
+      <AppShell workspaceId={workspaceId} productId={params.productId}>
+        <Outlet />
+      </AppShell>
+    );
+  },
+});
+
+const workspaceIndexRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/',
+  component: function WorkspaceIndex() {
+    const { workspaceId } = workspaceIndexRoute.useParams();
+    return <WorkspaceHome workspaceId={workspaceId} />;
+  },
+});
+
+const itemsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/items',
+  component: function ItemsRoute() {
+    const { workspaceId, productId } = itemsRoute.useParams();
+    return <ItemsPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/members',
+  component: function MembersRoute() {
+    const { workspaceId } = membersRoute.useParams();
+    return <MembersPage workspaceId={workspaceId} />;
+  },
+});
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signInRoute,
+  inviteRoute,
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, membersRoute]),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: false });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,48 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { request, setCsrfToken, ApiError } from '../../api/client';
+import { queryKeys } from '../../api/query-keys';
+import type { LoginResponse, Me } from '../../api/types';
+
+async function fetchMe(): Promise<Me | null> {
+  try {
+    const me = await request<Me>('/me');
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (error) {
+    // Signed out is a normal state, not an error screen.
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** The signed-in user and their workspaces; `null` when nobody is signed in. */
+export function useMe() {
+  return useQuery({ queryKey: queryKeys.me(), queryFn: fetchMe, staleTime: 60_000 });
+}
+
+export function useSignIn() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) => request<LoginResponse>('/auth/login', { method: 'POST', body }),
+    onSuccess: async (session) => {
+      setCsrfToken(session.csrfToken);
+      client.removeQueries({ predicate: (query) => query.queryKey[0] !== 'me' });
+      await client.invalidateQueries({ queryKey: queryKeys.me() });
+    },
+  });
+}
+
+export function useSignOut() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => request<void>('/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.clear();
+      client.setQueryData(queryKeys.me(), null);
+    },
+  });
+}

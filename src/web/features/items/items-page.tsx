@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { isAllowed } from '../../../domain/access/permissions';
+import { messageOf } from '../../api/client';
+import type { Item } from '../../api/types';
+import { useShell } from '../../app/shell-context';
+import { Button, Kbd } from '../../ui/button';
+import { ListIcon, PlusIcon } from '../../ui/icons';
+import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
+import { useToast } from '../../ui/toast';
+import { useMe } from '../auth/queries';
+import { useProducts } from '../shell/queries';
+import { CreateItemDialog, EditItemDialog } from './item-dialogs';
+import { ItemList } from './item-list';
+import { useItems, useRestoreItem } from './queries';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function ItemsPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
+  const me = useMe();
+  const products = useProducts(workspaceId);
+  const product = products.data?.find((candidate) => candidate.id === productId);
+  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const canCreate = isAllowed(roles, 'item.create');
+  const canEdit = isAllowed(roles, 'item.update');
+  const canDelete = isAllowed(roles, 'item.delete');
+
+  const query = useItems(productId);
+  const restore = useRestoreItem(productId);
+  const toast = useToast();
+  const { createPending, consumeCreate } = useShell();
+
+  const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const [activeIndex, setActiveIndex] = useState(-1);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [openItem, setOpenItem] = useState<Item | null>(null);
+
+  useEffect(() => {
+    if (createPending && canCreate) setCreating(true);
+    if (createPending) consumeCreate();
+  }, [createPending, canCreate, consumeCreate]);
+
+  // Keep the selection on the list when items disappear under it.
+  useEffect(() => {
+    if (activeIndex >= items.length) setActiveIndex(items.length - 1);
+  }, [activeIndex, items.length]);
+
+  const moveTo = useCallback((index: number) => {
+    setActiveIndex(index);
+    setFocusRequest((request) => request + 1);
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      const last = items.length - 1;
+      switch (event.key) {
+        case 'j':
+        case 'ArrowDown':
+          if (last < 0) return;
+          event.preventDefault();
+          moveTo(Math.min(activeIndex + 1, last));
+          break;
+        case 'k':
+        case 'ArrowUp':
+          if (last < 0) return;
+          event.preventDefault();
+          moveTo(Math.max(activeIndex - 1, 0));
+          break;
+        case 'Home':
+          if (last < 0) return;
+          event.preventDefault();
+          moveTo(0);
+          break;
+        case 'End':
+          if (last < 0) return;
+          event.preventDefault();
+          moveTo(last);
+          break;
+        case 'Enter': {
+          // A focused row is a button: the browser already turns Enter into a click.
+          if (event.target instanceof HTMLElement && event.target.closest('button, a')) return;
+          const item = items[activeIndex];
+          if (item) {
+            event.preventDefault();
+            setOpenItem(item);
+          }
+          break;
+        }
+        case 'c':
+          if (!canCreate) return;
+          event.preventDefault();
+          setCreating(true);
+          break;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [items, activeIndex, canCreate, moveTo]);
+
+  const onTrashed = (item: Item) =>
+    toast({
+      message: `${item.key} moved to the trash`,
+      action: {
+        label: 'Undo',
+        onClick: () =>
+          restore.mutate(item, {
+            onSuccess: (restored) => toast({ message: `${restored.key} restored`, tone: 'success' }),
+            onError: (error) => toast({ message: messageOf(error), tone: 'danger' }),
+          }),
+      },
+    });
+
+  const onCreated = (item: Item) => {
+    setCreating(false);
+    toast({ message: `Created ${item.key}`, tone: 'success', action: { label: 'Open', onClick: () => setOpenItem(item) } });
+  };
+
+  const loadMore = useCallback(() => void query.fetchNextPage(), [query]);
+
+  let body;
+  if (query.isPending) {
+    body = <SkeletonRows />;
+  } else if (query.isError) {
+    body = <ErrorState title="Could not load items" message={messageOf(query.error)} action={<Button onClick={() => void query.refetch()}>Try again</Button>} />;
+  } else if (items.length === 0) {
+    body = (
+      <EmptyState
+        icon={<ListIcon width={20} height={20} />}
+        title="No items yet"
+        action={
+          canCreate && (
+            <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)}>
+              Create the first item
+            </Button>
+          )
+        }
+      >
+        {canCreate ? 'Epics, features, stories, tasks and bugs all live here, in the order the team will work on them.' : 'Nothing has been added to this product yet.'}
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <ItemList
+        items={items}
+        activeIndex={activeIndex}
+        focusRequest={focusRequest}
+        hasMore={query.hasNextPage}
+        loadingMore={query.isFetchingNextPage}
+        onActivate={setActiveIndex}
+        onOpen={setOpenItem}
+        onNearEnd={loadMore}
+      />
+    );
+  }
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div className="page-heading">
+          <h1 className="page-title">{product?.name ?? (products.isPending ? ' ' : 'Items')}</h1>
+          <p className="page-subtitle">
+            {product && <span className="page-key">{product.key}</span>}
+            {query.isSuccess && (
+              <span>
+                {items.length}
+                {query.hasNextPage ? '+' : ''} {items.length === 1 ? 'item' : 'items'}
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="page-actions">
+          <span className="keyboard-hint" aria-hidden="true">
+            <Kbd>J</Kbd>
+            <Kbd>K</Kbd> to move
+          </span>
+          {canCreate && (
+            <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)} aria-keyshortcuts="c">
+              New item
+            </Button>
+          )}
+        </div>
+      </div>
+      {body}
+      <CreateItemDialog productId={productId} open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
+      <EditItemDialog productId={productId} item={openItem} canEdit={canEdit} canDelete={canDelete} onClose={() => setOpenItem(null)} onTrashed={onTrashed} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useRef } from 'react';
+import { Command } from 'cmdk';
+import { useNavigate } from '@tanstack/react-router';
+import { isAllowed } from '../../../domain/access/permissions';
+import type { Product, Role } from '../../api/types';
+import { useShell } from '../../app/shell-context';
+import { BoxIcon, ListIcon, MoonIcon, PlusIcon, SignOutIcon, SunIcon, UsersIcon } from '../../ui/icons';
+
+export interface PaletteProps {
+  workspaceId: string;
+  productId: string | undefined;
+  products: Product[];
+  roles: Role[];
+  onSignOut: () => void;
+}
+
+/** Ctrl/Cmd+K: every place and action of the shell, typed rather than clicked. */
+export function CommandPalette({ workspaceId, productId, products, roles, onSignOut }: PaletteProps) {
+  const { paletteOpen, setPaletteOpen, theme, toggleTheme, requestCreate } = useShell();
+  const navigate = useNavigate();
+  const ref = useRef<HTMLDialogElement>(null);
+  const currentProduct = products.find((product) => product.id === productId) ?? products[0];
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPaletteOpen(!paletteOpen);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [paletteOpen, setPaletteOpen]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (paletteOpen && !dialog.open) dialog.showModal();
+    if (!paletteOpen && dialog.open) dialog.close();
+  }, [paletteOpen]);
+
+  const run = (action: () => void) => {
+    setPaletteOpen(false);
+    action();
+  };
+
+  const goToItems = (product: Product | undefined) => {
+    if (!product) return;
+    void navigate({ to: '/w/$workspaceId/p/$productId/items', params: { workspaceId, productId: product.id } });
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      className="palette"
+      aria-label="Command palette"
+      onClose={() => setPaletteOpen(false)}
+      onMouseDown={(event) => {
+        if (event.target === event.currentTarget) setPaletteOpen(false);
+      }}
+    >
+      {paletteOpen && (
+        <Command label="Command palette" loop>
+          <Command.Input className="palette-input" placeholder="Type a command or search…" autoFocus aria-label="Command" />
+          <Command.List className="palette-list">
+            <Command.Empty className="palette-empty">No matching command.</Command.Empty>
+            <Command.Group heading="Go to">
+              {currentProduct && (
+                <Command.Item value="go to items backlog" onSelect={() => run(() => goToItems(currentProduct))}>
+                  <ListIcon /> Go to items
+                </Command.Item>
+              )}
+              <Command.Item value="go to members people team" onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/members', params: { workspaceId } }))}>
+                <UsersIcon /> Go to members
+              </Command.Item>
+            </Command.Group>
+            {products.length > 1 && (
+              <Command.Group heading="Switch product">
+                {products.map((product) => (
+                  <Command.Item key={product.id} value={`switch product ${product.name} ${product.key}`} onSelect={() => run(() => goToItems(product))}>
+                    <BoxIcon /> {product.name}
+                    <span className="palette-meta">{product.key}</span>
+                  </Command.Item>
+                ))}
+              </Command.Group>
+            )}
+            <Command.Group heading="Actions">
+              {currentProduct && isAllowed(roles, 'item.create') && (
+                <Command.Item
+                  value="create item new"
+                  onSelect={() =>
+                    run(() => {
+                      requestCreate();
+                      if (currentProduct.id !== productId) goToItems(currentProduct);
+                    })
+                  }
+                >
+                  <PlusIcon /> Create item
+                  <span className="palette-meta">C</span>
+                </Command.Item>
+              )}
+              <Command.Item value="toggle theme dark light" onSelect={() => run(toggleTheme)}>
+                {theme === 'dark' ? <SunIcon /> : <MoonIcon />} Switch to {theme === 'dark' ? 'light' : 'dark'} theme
+              </Command.Item>
+              <Command.Item value="sign out log out" onSelect={() => run(onSignOut)}>
+                <SignOutIcon /> Sign out
+              </Command.Item>
+            </Command.Group>
+          </Command.List>
+        </Command>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ItemStatus, ItemType, Role } from '../api/types';
+
+export const TYPE_LABELS: Record<ItemType, string> = { epic: 'Epic', feature: 'Feature', story: 'Story', task: 'Task', bug: 'Bug' };
+export const STATUS_LABELS: Record<ItemStatus, string> = {
+  backlog: 'Backlog',
+  todo: 'To do',
+  in_progress: 'In progress',
+  done: 'Done',
+  canceled: 'Canceled',
+};
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: 'Owner',
+  product_manager: 'Product manager',
+  product_owner: 'Product owner',
+  contributor: 'Contributor',
+  stakeholder: 'Stakeholder',
+  viewer: 'Viewer',
+};
+
+export function TypeIcon({ type }: { type: ItemType }) {
+  return (
+    <span className={`type-icon type-${type}`} title={TYPE_LABELS[type]}>
+      <span className="visually-hidden">{TYPE_LABELS[type]}</span>
+    </span>
+  );
+}
+
+export function TypeBadge({ type }: { type: ItemType }) {
+  return (
+    <span className={`badge badge-type type-${type}`}>
+      <span className="type-swatch" aria-hidden="true" />
+      {TYPE_LABELS[type]}
+    </span>
+  );
+}
+
+/** A status as a small ring that fills as work progresses, with its name. */
+export function StatusBadge({ status, compact = false }: { status: ItemStatus; compact?: boolean }) {
+  return (
+    <span className={`status status-${status}${compact ? ' status-compact' : ''}`} title={STATUS_LABELS[status]}>
+      <span className="status-ring" aria-hidden="true" />
+      <span className={compact ? 'visually-hidden' : 'status-label'}>{STATUS_LABELS[status]}</span>
+    </span>
+  );
+}
+
+export function RoleBadge({ role }: { role: Role }) {
+  return <span className={`badge badge-role role-${role}`}>{ROLE_LABELS[role]}</span>;
+}
+
+export function Avatar({ name, size = 24 }: { name: string; size?: number }) {
+  const initials = name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join('');
+  let hash = 0;
+  for (const char of name) hash = (hash * 31 + char.charCodeAt(0)) % 360;
+  return (
+    <span className="avatar" aria-hidden="true" style={{ width: size, height: size, fontSize: size * 0.42, ['--avatar-hue' as string]: hash }}>
+      {initials || '?'}
+    </span>
+  );
+}
