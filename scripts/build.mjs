@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 const serverOnly = process.argv.includes('--server');
 
 await build({
-  entryPoints: { tandem: 'src/cli/main.ts', bench: 'bench/run.ts' },
+  entryPoints: { tandem: 'src/cli/main.ts', bench: 'bench/run.ts', 'bench-ceiling': 'bench/ceiling-server.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
