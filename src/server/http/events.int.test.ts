@@ -68,7 +68,8 @@ describe.each(DIALECTS)('server-sent events $name', ({ dialect }) => {
   });
 
   it('refuses a stream without credentials', async () => {
-    const response = await fetch(`${base}/api/v1/events`);
+    const response = await fetch(`${base}/api/v1/events`, { headers: { connection: 'close' } });
     expect(response.status).toBe(401);
+    expect((await response.json()).code).toBe('unauthenticated');
   });
 });

@@ -66,6 +66,8 @@ export const eventRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
         unsubscribe();
         open.delete(close);
         if (!stream.writableEnded) stream.end();
+        // A stream's connection is never reused; keeping it alive would only hold a closing server open.
+        stream.socket?.destroy();
       };
       open.add(close);
       stream.on('close', close);

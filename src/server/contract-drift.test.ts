@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderOpenApi } from '../../cli/commands/generate';
-import { renderRolesDoc } from '../../domain/access/roles-doc';
+import { renderOpenApi } from './openapi';
+import { renderRolesDoc } from '../domain/access/roles-doc';
 
 describe('committed contracts', () => {
   it('openapi.json matches the schemas the server registers (run `npm run openapi` after changing an API)', async () => {
