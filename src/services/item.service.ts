@@ -19,9 +19,9 @@ export class ItemService {
   ) {}
 
   /** A page of a product's items in rank order. */
-  async list(productId: string, page: { limit: number; cursor?: string | undefined }) {
+  async list(scope: Scope, productId: string, page: { limit: number; cursor?: string | undefined }) {
     const after = page.cursor ? decodeCursor(page.cursor, ['rank', 'id'] as const) : undefined;
-    const rows = await this.store.read.items.listByRank(productId, page.limit + 1, after);
+    const rows = await this.store.read.items.listByRank(scope.workspaceId, productId, page.limit + 1, after);
     return toPage(rows, page.limit, (item) => ({ rank: item.rank, id: item.id }));
   }
 
@@ -30,7 +30,7 @@ export class ItemService {
     const now = this.ctx.clock.now().toISOString();
     const item = await this.store.transaction(async (repos) => {
       const number = await repos.products.takeItemNumbers(productId, 1);
-      const rank = rankAfter(await repos.items.lastRank(productId));
+      const rank = rankAfter(await repos.items.lastRank(scope.workspaceId, productId));
       const id = this.ctx.newId();
       await repos.items.insert({
         id,

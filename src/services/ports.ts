@@ -185,8 +185,9 @@ export interface ItemRepository {
   findById(id: string): Promise<ItemRecord | null>;
   /** Items with this human key in any of the given workspaces (normally one). */
   findByKey(workspaceIds: readonly string[], productKey: string, number: number): Promise<ItemRecord[]>;
-  listByRank(productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
-  lastRank(productId: string): Promise<string | null>;
+  /** Reads the (workspace, product, rank) index: never a sort of the whole backlog. */
+  listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
+  lastRank(workspaceId: string, productId: string): Promise<string | null>;
   update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   setDeleted(id: string, deletedAt: string | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   /** Deletes for good the items trashed before `at`; returns how many. */

@@ -67,7 +67,7 @@ export class SeedService {
       const size = Math.min(CHUNK, count - start);
       await this.store.transaction(async (repos) => {
         const first = await repos.products.takeItemNumbers(productId, size);
-        const ranks = ranksAfter(await repos.items.lastRank(productId), size);
+        const ranks = ranksAfter(await repos.items.lastRank(workspaceId, productId), size);
         const now = this.ctx.clock.now().toISOString();
         const items: NewItem[] = ranks.map((rank, i) => ({
           id: this.ctx.newId(),

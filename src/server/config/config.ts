@@ -68,7 +68,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: P
   const database = parseDatabaseUrl(env.DATABASE_URL || DEFAULT_DATABASE_URL);
   if (typeof database === 'string') problems.push(database);
 
-  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  const logLevel = (env.LOG_LEVEL ?? 'warn') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
 
   const demo = parseBoolean('TANDEM_DEMO', env.TANDEM_DEMO, true, problems);

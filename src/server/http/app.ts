@@ -15,10 +15,9 @@ import {
 // Imported for its registration: the OpenAPI document lists every schema of the zod registry.
 import '../../contracts/errors';
 import { installAuth } from './auth';
-import { installErrorHandler, sendProblem } from './error-handler';
+import { installErrorHandler, routeNotFound } from './error-handler';
 import { installIdempotency } from './idempotency';
 import { installTextGuard } from './text-guard';
-import { problem } from './problem';
 import { authRoutes } from './routes/auth.routes';
 import { eventRoutes } from './routes/events.routes';
 import { healthRoutes } from './routes/health.routes';
@@ -90,6 +89,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: documentProblems,
     transformObject: jsonSchemaTransformObject,
   });
+  // The API docs page is for anyone who can reach the server, like the spec it renders.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, public: true };
+  });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
 
   installAuth(app, services.auth);
@@ -110,16 +113,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   const webRoot = options.webRoot;
-  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-    // The web app routes in the browser: any other page path gets its shell.
-    app.setNotFoundHandler((request, reply) => {
-      const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.includes('.');
-      if (isPage) return reply.type('text/html').sendFile('index.html');
-      return sendProblem(reply, problem('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url }));
-    });
+  const hasWeb = Boolean(webRoot && existsSync(join(webRoot, 'index.html')));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: false });
     app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes in the browser: any other page path gets its shell.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.split('?')[0]!.includes('.');
+    if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
+    return routeNotFound(request, reply);
+  });
 
   return app;
 }

@@ -135,5 +135,6 @@ describe.each(DIALECTS)('authentication $name', ({ dialect }) => {
     expect((await call(t.app, 'GET', '/healthz')).statusCode).toBe(200);
     expect((await call(t.app, 'GET', '/readyz')).json()).toEqual({ status: 'ok' });
     expect((await call(t.app, 'GET', '/api/v1/openapi.json')).json().openapi).toBe('3.1.0');
+    expect((await call(t.app, 'GET', '/api/docs/')).statusCode).toBe(200);
   });
 });

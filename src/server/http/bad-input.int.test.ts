@@ -8,7 +8,7 @@ describe.each(DIALECTS)('bad input $name', ({ dialect }) => {
   let ws: TestWorkspace;
   let token: string;
   const itemsUrl = () => `/api/v1/products/${ws.product.id}/items`;
-  const rows = () => t.runtime.store.read.items.listByRank(ws.product.id, 100_000);
+  const rows = () => t.runtime.store.read.items.listByRank(ws.workspace.id, ws.product.id, 100_000);
 
   beforeAll(async () => {
     t = await createTestApp(dialect);

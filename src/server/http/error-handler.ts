@@ -67,8 +67,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, problem('internal', `Something went wrong on our side; quote request id ${request.id}`, base));
   });
+}
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('route_not_found', `No route ${request.method} ${request.url.split('?')[0]}`, { instance: request.url, requestId: request.id })),
-  );
+export function routeNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0];
+  return sendProblem(reply, problem('route_not_found', `No route ${request.method} ${path}`, { instance: request.url, requestId: request.id }));
 }

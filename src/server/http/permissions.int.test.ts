@@ -187,7 +187,7 @@ async function snapshot(t: TestApp, ws: TestWorkspace) {
   const workspace = await t.runtime.store.read.workspaces.findById(ws.workspace.id);
   const members = await t.runtime.store.read.members.list(ws.workspace.id);
   const products = await t.runtime.store.read.products.list(ws.workspace.id);
-  const items = await t.runtime.store.read.items.listByRank(ws.product.id, 1000);
+  const items = await t.runtime.store.read.items.listByRank(ws.workspace.id, ws.product.id, 1000);
   const invites = await t.runtime.store.read.invites.listOpen(ws.workspace.id, new Date().toISOString());
   const activity = await t.runtime.store.read.activity.list(ws.workspace.id, 1);
   return { workspace, members, products, items, invites, lastActivity: activity[0]?.id };

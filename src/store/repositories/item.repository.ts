@@ -49,21 +49,24 @@ export class ItemKyselyRepository implements ItemRepository {
     return rows.map(toItem);
   }
 
-  async listByRank(productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
-    let query = this.selectItems().where('item.productId', '=', productId).where('item.deletedAt', 'is', null);
+  async listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
+    let query = this.selectItems()
+      .where('item.workspaceId', '=', workspaceId)
+      .where('item.productId', '=', productId)
+      .where('item.deletedAt', 'is', null);
     if (after) {
-      query = query.where((eb) =>
-        eb.or([eb('item.rank', '>', after.rank), eb.and([eb('item.rank', '=', after.rank), eb('item.id', '>', after.id)])]),
-      );
+      // A row-value comparison lets both databases seek straight to the cursor in the index.
+      query = query.where((eb) => eb(eb.refTuple('item.rank', 'item.id'), '>', eb.tuple(after.rank, after.id)));
     }
     const rows = await query.orderBy('item.rank').orderBy('item.id').limit(limit).execute();
     return rows.map(toItem);
   }
 
-  async lastRank(productId: string): Promise<string | null> {
+  async lastRank(workspaceId: string, productId: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('item')
       .select('rank')
+      .where('workspaceId', '=', workspaceId)
       .where('productId', '=', productId)
       .where('deletedAt', 'is', null)
       .orderBy('rank', 'desc')

@@ -26,8 +26,8 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
       },
     },
     async (request) => {
-      const { product } = await access.product(actorOf(request), request.params.productId, 'item.read');
-      const page = await items.list(product.id, request.query);
+      const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.read');
+      const page = await items.list(scope, product.id, request.query);
       return { items: page.items.map(toItem), nextCursor: page.nextCursor };
     },
   );
