@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate } from '@tanstack/react-router';
+import { useNavigate } from '@tanstack/react-router';
+import { Redirect } from '../../app/redirect';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
 import { TextField } from '../../ui/field';
@@ -23,11 +24,11 @@ export function SignInPage({ redirect }: { redirect?: string }) {
       </PublicLayout>
     );
   }
-  if (me.data && !signIn.isPending) return <Navigate to={target} replace />;
+  if (me.data && !signIn.isPending) return <Redirect href={target} />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    signIn.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate({ to: target, replace: true }) });
+    signIn.mutate({ email: email.trim(), password }, { onSuccess: () => void navigate({ href: target, replace: true }) });
   };
 
   return (

@@ -113,8 +113,22 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
       },
     });
 
+  // A new item lands at the bottom of the backlog, maybe off screen: select it once the list has it.
+  const [revealId, setRevealId] = useState<string | null>(null);
+  useEffect(() => {
+    if (!revealId) return;
+    const index = items.findIndex((item) => item.id === revealId);
+    if (index >= 0) {
+      setRevealId(null);
+      moveTo(index);
+    } else if (query.hasNextPage && !query.isFetchingNextPage) {
+      void query.fetchNextPage();
+    }
+  }, [revealId, items, moveTo, query]);
+
   const onCreated = (item: Item) => {
     setCreating(false);
+    setRevealId(item.id);
     toast({ message: `Created ${item.key}`, tone: 'success', action: { label: 'Open', onClick: () => setOpenItem(item) } });
   };
 

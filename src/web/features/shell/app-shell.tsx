@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, Navigate, useLocation, useNavigate } from '@tanstack/react-router';
+import { Link, useLocation, useNavigate } from '@tanstack/react-router';
+import { Redirect } from '../../app/redirect';
 import { messageOf } from '../../api/client';
 import { useRealtime, type RealtimeStatus } from '../../api/realtime';
 import type { Me, Product } from '../../api/types';
@@ -19,7 +20,6 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 /** Signed-in pages only: sends everyone else to sign-in, then back here. */
 export function RequireSignIn({ children }: { children: (me: Me) => ReactNode }) {
   const me = useMe();
-  const location = useLocation();
   if (me.isPending) {
     return (
       <PublicLayout>
@@ -34,7 +34,7 @@ export function RequireSignIn({ children }: { children: (me: Me) => ReactNode })
       </PublicLayout>
     );
   }
-  if (!me.data) return <Navigate to="/signin" search={{ redirect: location.href }} replace />;
+  if (!me.data) return <Redirect to="/signin" search={{ redirect: window.location.pathname + window.location.search }} />;
   return <>{children(me.data)}</>;
 }
 

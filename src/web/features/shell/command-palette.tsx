@@ -35,7 +35,10 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (paletteOpen && !dialog.open) dialog.showModal();
+    if (paletteOpen && !dialog.open) {
+      dialog.showModal();
+      dialog.querySelector('input')?.focus();
+    }
     if (!paletteOpen && dialog.open) dialog.close();
   }, [paletteOpen]);
 

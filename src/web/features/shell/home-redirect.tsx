@@ -1,4 +1,5 @@
-import { Link, Navigate } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
+import { Redirect } from '../../app/redirect';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -13,7 +14,7 @@ export function HomeRedirect() {
     <RequireSignIn>
       {(me) =>
         me.workspaces[0] ? (
-          <Navigate to="/w/$workspaceId" params={{ workspaceId: me.workspaces[0].id }} replace />
+          <Redirect to="/w/$workspaceId" params={{ workspaceId: me.workspaces[0].id }} replace />
         ) : (
           <NoWorkspace />
         )
@@ -39,7 +40,7 @@ export function WorkspaceHome({ workspaceId }: { workspaceId: string }) {
   if (products.isPending) return <LoadingState />;
   if (products.isError) return <ErrorState title="Could not load products" message={messageOf(products.error)} action={<Button onClick={() => void products.refetch()}>Try again</Button>} />;
   const first = products.data[0];
-  if (first) return <Navigate to="/w/$workspaceId/p/$productId/items" params={{ workspaceId, productId: first.id }} replace />;
+  if (first) return <Redirect to="/w/$workspaceId/p/$productId/items" params={{ workspaceId, productId: first.id }} replace />;
   return (
     <div className="page">
       <EmptyState

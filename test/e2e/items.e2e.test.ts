@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { horizontalOverflow, itemRow, itemRows, launchBrowser, newContext, openItemsPage, signInByApi, signInThroughPage } from './support/browser';
+import { startTandem, type Tandem } from './support/server';
+
+let tandem: Tandem;
+let browser: Browser;
+
+beforeAll(async () => {
+  [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tandem?.close();
+});
+
+describe('items page', () => {
+  it('signing in as the product manager shows the demo items in rank order', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await context.newPage();
+    await page.goto('/');
+    // Signed out, the app sends you to sign in first.
+    await page.waitForURL(/\/signin/);
+
+    await signInThroughPage(page, 'pm@demo.test');
+    await page.waitForURL(/\/w\/[^/]+\/p\/[^/]+\/items$/);
+    await expect.poll(() => itemRows(page).count()).toBeGreaterThan(20);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Pulse');
+    const first = itemRows(page).first();
+    expect(await first.textContent()).toContain('DEMO-1');
+    expect(await first.textContent()).toContain('Self-serve onboarding');
+    await context.close();
+  });
+
+  it('a wrong password shows the server’s message and stays on sign-in', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await context.newPage();
+    await signInThroughPage(page, 'pm@demo.test', 'not-the-password');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.textContent())?.length).toBeGreaterThan(5);
+    expect(page.url()).toContain('/signin');
+    await context.close();
+  });
+
+  it('creates, edits, trashes and restores an item with the keyboard and dialogs', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await openItemsPage(context, 'po@demo.test');
+
+    await page.keyboard.press('c');
+    const create = page.getByRole('dialog', { name: 'New item' });
+    await create.waitFor();
+    await create.getByLabel('Type').selectOption('bug');
+    await create.getByLabel('Title').fill('Export drops the last row');
+    await create.getByRole('button', { name: 'Create item' }).click();
+    await create.waitFor({ state: 'hidden' });
+    await itemRow(page, 'Export drops the last row').waitFor();
+
+    // The new item is selected at the bottom; j/k and Home move the selection, Enter opens it.
+    const focusedKey = () => page.evaluate(() => document.activeElement?.querySelector('.item-key')?.textContent ?? '');
+    await expect.poll(focusedKey).toMatch(/^DEMO-\d+$/);
+    const createdKey = await focusedKey();
+    await page.keyboard.press('k');
+    await expect.poll(focusedKey).toBe(`DEMO-${Number(createdKey.split('-')[1]) - 1}`);
+    await page.keyboard.press('Home');
+    await expect.poll(focusedKey).toBe('DEMO-1');
+    await page.keyboard.press('j');
+    await expect.poll(focusedKey).toBe('DEMO-2');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(focusedKey).toBe('DEMO-1');
+    await page.keyboard.press('Enter');
+    const edit = page.getByRole('dialog', { name: 'DEMO-1' });
+    await edit.waitFor();
+    await edit.getByLabel('Title').fill('Self-serve onboarding for every plan');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await itemRow(page, 'Self-serve onboarding for every plan').waitFor();
+
+    // Escape closes a dialog without saving.
+    await page.keyboard.press('End');
+    await expect.poll(focusedKey).toBe(createdKey);
+    await page.keyboard.press('Enter');
+    const trashDialog = page.getByRole('dialog', { name: createdKey });
+    await trashDialog.waitFor();
+    await page.keyboard.press('Escape');
+    await trashDialog.waitFor({ state: 'hidden' });
+
+    await itemRow(page, 'Export drops the last row').click();
+    await trashDialog.getByRole('button', { name: 'Move to trash' }).click();
+    await itemRow(page, 'Export drops the last row').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await itemRow(page, 'Export drops the last row').waitFor();
+    await context.close();
+  });
+
+  it('a save over someone else’s newer change is refused, explained and reloaded', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await openItemsPage(context, 'pm@demo.test');
+    await itemRow(page, 'Guided setup checklist').click();
+    const dialog = page.getByRole('dialog', { name: 'DEMO-2' });
+    await dialog.waitFor();
+
+    // Another person renames the item while this dialog is open.
+    const other = await browser.newContext({ baseURL: tandem.url });
+    const csrf = await signInByApi(other, 'owner@demo.test');
+    const renamed = await other.request.patch('/api/v1/items/DEMO-2', { data: { title: 'Guided setup checklist v2' }, headers: { 'x-csrf-token': csrf } });
+    expect(renamed.status()).toBe(200);
+    await other.close();
+
+    await dialog.getByLabel('Status').selectOption('done');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    const warning = dialog.getByRole('alert').filter({ hasText: 'Someone else changed this item' });
+    await warning.waitFor();
+    // Their version is now in the form, ready to save again.
+    await expect.poll(() => dialog.getByLabel('Title').inputValue()).toBe('Guided setup checklist v2');
+    await dialog.getByLabel('Status').selectOption('done');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = itemRow(page, 'Guided setup checklist v2');
+    await expect.poll(() => row.textContent()).toContain('Done');
+    await context.close();
+  });
+
+  it('a viewer sees the items but no way to create or edit them', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await openItemsPage(context, 'viewer@demo.test');
+    expect(await page.getByRole('button', { name: 'New item' }).count()).toBe(0);
+    await itemRows(page).first().getByRole('button').click();
+    const dialog = page.getByRole('dialog', { name: 'DEMO-1' });
+    await dialog.waitFor();
+    expect(await dialog.getByLabel('Title').isDisabled()).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    expect(await dialog.getByRole('button', { name: 'Move to trash' }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('the command palette opens with Ctrl+K and runs commands', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await openItemsPage(context, 'pm@demo.test');
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.waitFor();
+    for (const command of ['Go to members', 'Create item', 'Sign out']) {
+      expect(await palette.getByRole('option', { name: command }).count()).toBe(1);
+    }
+
+    // Typing filters; Enter runs the highlighted command.
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+    await page.keyboard.type('theme');
+    await page.keyboard.press('Enter');
+    await palette.waitFor({ state: 'hidden' });
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme === 'dark' ? 'light' : 'dark');
+    expect(await page.evaluate(() => localStorage.getItem('tandem.theme'))).toBe(theme === 'dark' ? 'light' : 'dark');
+
+    await page.keyboard.press('Control+k');
+    await palette.waitFor();
+    await page.keyboard.type('members');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/members$/);
+    await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+    await context.close();
+  });
+
+  it('fits a 375 px wide phone without sideways scrolling', async () => {
+    const context = await newContext(browser, tandem, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await openItemsPage(context, 'pm@demo.test');
+    expect(await horizontalOverflow(page)).toBe(0);
+
+    // The sidebar becomes a menu behind a button.
+    const members = page.getByRole('link', { name: 'Members' });
+    expect(await members.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Open menu' }).click();
+    await members.click();
+    await page.waitForURL(/\/members$/);
+    await page.getByRole('heading', { name: 'Members', level: 1 }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,85 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, type Tandem } from './server';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export async function newContext(browser: Browser, tandem: Tandem, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: tandem.url, viewport: { width: 1280, height: 800 }, ...options });
+  context.setDefaultTimeout(15_000);
+  await tandem.prepare(context);
+  return context;
+}
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signInThroughPage(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Signs the context in over the API (the cookie is shared with its pages) and returns the CSRF token. */
+export async function signInByApi(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const response = await context.request.post('/api/v1/auth/login', { data: { email, password } });
+  if (!response.ok()) throw new Error(`sign-in as ${email} failed: ${response.status()} ${await response.text()}`);
+  return ((await response.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** A signed-in page on the items page of the demo product. */
+export async function openItemsPage(context: BrowserContext, email: string): Promise<Page> {
+  await signInByApi(context, email);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.waitForURL(/\/items$/);
+  await itemRows(page).first().waitFor();
+  return page;
+}
+
+export const itemRows = (page: Page) => page.getByRole('list', { name: 'Items' }).getByRole('listitem');
+
+export const itemRow = (page: Page, title: string) => page.getByRole('list', { name: 'Items' }).getByRole('button', { name: title });
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  help: string;
+  targets: string[];
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function seriousViolations(page: Page): Promise<AxeFinding[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
+
+/** Pixels the page is wider than the viewport (0 when nothing scrolls sideways). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    let widest = root.scrollWidth;
+    for (const element of document.querySelectorAll<HTMLElement>('body *')) {
+      const style = getComputedStyle(element);
+      // Any element that scrolls sideways is overflow a phone user has to pan through.
+      if (['auto', 'scroll'].includes(style.overflowX) && element.scrollWidth > element.clientWidth) widest = Math.max(widest, root.clientWidth + element.scrollWidth - element.clientWidth);
+    }
+    return Math.max(0, widest - root.clientWidth);
+  });
+}
+
+export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate((value) => localStorage.setItem('tandem.theme', value), theme);
+  await page.reload();
+}
