@@ -101,7 +101,9 @@ async function main(argv: string[]): Promise<void> {
       process.exit(error.exitCode === 0 ? 0 : 2);
     }
     if (error instanceof CliError) {
-      process.stderr.write(`${error.message}\n`);
+      // A usage mistake names the fix, as commander's own errors do.
+      const hint = error.exitCode === 2 ? `\n(run \`tandem ${argv.slice(2).filter((arg) => !arg.startsWith('-'))[0] ?? ''} --help\` for usage)` : '';
+      process.stderr.write(`${error.message}${hint}\n`);
       process.exit(error.exitCode);
     }
     if (error instanceof ConfigError) {

@@ -68,7 +68,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     events,
     ping: () => store.ping(),
   };
-  const seed = new SeedService(store, auth, workspaces, products, ctx);
+  const seed = new SeedService(store, hasher, ctx);
 
   return {
     store,

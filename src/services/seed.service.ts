@@ -1,12 +1,12 @@
 import { ranksAfter } from '../domain/ranking';
-import type { AuthService } from './auth.service';
+import type { Role } from '../contracts/access.schema';
+import { isTandemError } from '../domain/errors';
+import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem } from './demo-data';
-import type { NewItem, Repositories, UnitOfWork, UserRecord } from './ports';
-import type { ProductService } from './product.service';
-import type { WorkspaceService } from './workspace.service';
+import type { NewItem, PasswordHasher, ProductRecord, Repositories, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
-type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces'>;
+type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity'>;
 
 // Large seeds commit in chunks: bounded memory, and progress that means something.
 const CHUNK = 5_000;
@@ -14,9 +14,7 @@ const CHUNK = 5_000;
 export class SeedService {
   constructor(
     private readonly store: UnitOfWork<SeedRepositories>,
-    private readonly auth: AuthService,
-    private readonly workspaces: WorkspaceService,
-    private readonly products: ProductService,
+    private readonly hasher: PasswordHasher,
     private readonly ctx: ServiceContext,
   ) {}
 
@@ -24,27 +22,62 @@ export class SeedService {
     return (await this.store.read.users.count()) === 0;
   }
 
-  /** The demo workspace and one account per role; only into an empty database. */
+  /**
+   * The demo workspace and one account per role, only into an empty database,
+   * in one transaction: a crash leaves nothing half-made, and when two servers
+   * start together on one database the second finds the accounts taken and
+   * leaves the first one's demo alone.
+   */
   async seedDemo(): Promise<{ seeded: boolean; workspaceId?: string; productId?: string }> {
     if (!(await this.isEmpty())) return { seeded: false };
-    const users: Array<(typeof DEMO_ACCOUNTS)[number] & { user: UserRecord }> = [];
-    for (const account of DEMO_ACCOUNTS) {
-      users.push({ ...account, user: await this.auth.createUser({ ...account, password: DEMO_PASSWORD }) });
-    }
-    const owner = users[0]!;
-    const workspace = await this.workspaces.create(owner.user.id, DEMO_WORKSPACE);
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     const now = this.ctx.clock.now().toISOString();
-    await this.store.transaction(async (repos) => {
-      for (const { user, roles } of users.slice(1)) await repos.members.add(workspace.id, user.id, roles, now);
-    });
-    const ownerScope = { actor: { userId: owner.user.id }, workspaceId: workspace.id, roles: owner.roles, action: 'product.create' as const };
-    const product = await this.products.create(ownerScope, DEMO_PRODUCT);
-    const authors = users.filter(({ roles }) => roles.some((role) => ['product_manager', 'product_owner', 'contributor'].includes(role)));
-    await this.insertItems(workspace.id, product.id, DEMO_ITEMS.length, (n) => ({
-      description: '',
-      ...DEMO_ITEMS[n]!,
-      createdBy: authors[n % authors.length]!.user.id,
+    const users: Array<UserRecord & { roles: Role[] }> = DEMO_ACCOUNTS.map((account) => ({
+      id: this.ctx.newId(),
+      email: account.email,
+      name: account.name,
+      roles: account.roles,
+      passwordHash,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
     }));
+    const workspace: WorkspaceRecord = { id: this.ctx.newId(), name: DEMO_WORKSPACE, version: 1, createdAt: now, updatedAt: now };
+    const product: ProductRecord = {
+      id: this.ctx.newId(),
+      workspaceId: workspace.id,
+      ...DEMO_PRODUCT,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const authors = users.filter(({ roles }) => roles.some((role) => ['product_manager', 'product_owner', 'contributor'].includes(role)));
+    try {
+      await this.store.transaction(async (repos) => {
+        for (const { roles: _roles, ...user } of users) await repos.users.insert(user);
+        await repos.workspaces.insert(workspace);
+        for (const user of users) await repos.members.add(workspace.id, user.id, user.roles, now);
+        await repos.products.insert(product);
+        await repos.activity.record(
+          activityEntry(this.ctx, {
+            workspaceId: workspace.id,
+            actorId: users[0]!.id,
+            action: 'workspace.created',
+            subjectType: 'workspace',
+            subjectId: workspace.id,
+            after: { ...workspace, demo: true },
+          }),
+        );
+        await this.appendItems(repos, workspace.id, product.id, 0, DEMO_ITEMS.length, (n) => ({
+          description: '',
+          ...DEMO_ITEMS[n]!,
+          createdBy: authors[n % authors.length]!.id,
+        }));
+      });
+    } catch (error) {
+      if (isTandemError(error) && error.code === 'email_taken') return { seeded: false };
+      throw error;
+    }
     return { seeded: true, workspaceId: workspace.id, productId: product.id };
   }
 
@@ -65,24 +98,33 @@ export class SeedService {
   ): Promise<void> {
     for (let start = 0; start < count; start += CHUNK) {
       const size = Math.min(CHUNK, count - start);
-      await this.store.transaction(async (repos) => {
-        const first = await repos.products.takeItemNumbers(productId, size);
-        const ranks = ranksAfter(await repos.items.lastRank(workspaceId, productId), size);
-        const now = this.ctx.clock.now().toISOString();
-        const items: NewItem[] = ranks.map((rank, i) => ({
-          id: this.ctx.newId(),
-          workspaceId,
-          productId,
-          number: first + i,
-          rank,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-          ...make(start + i),
-        }));
-        await repos.items.insertMany(items);
-      });
+      await this.store.transaction((repos) => this.appendItems(repos, workspaceId, productId, start, size, make));
       onProgress?.(start + size);
     }
+  }
+
+  private async appendItems(
+    repos: SeedRepositories,
+    workspaceId: string,
+    productId: string,
+    offset: number,
+    size: number,
+    make: (n: number) => Pick<NewItem, 'type' | 'title' | 'status' | 'description' | 'createdBy'>,
+  ): Promise<void> {
+    const first = await repos.products.takeItemNumbers(productId, size);
+    const ranks = ranksAfter(await repos.items.lastRank(workspaceId, productId), size);
+    const now = this.ctx.clock.now().toISOString();
+    const items: NewItem[] = ranks.map((rank, i) => ({
+      id: this.ctx.newId(),
+      workspaceId,
+      productId,
+      number: first + i,
+      rank,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      ...make(offset + i),
+    }));
+    await repos.items.insertMany(items);
   }
 }

@@ -51,7 +51,9 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
         throw new TandemError('csrf_failed', 'Cookie-authenticated writes must send the X-CSRF-Token header from sign-in');
       }
     }
-    if (!request.routeOptions.config.public && !authenticated && request.routeOptions.url !== undefined) {
+    // The API is private unless a route says otherwise; the web app's own files are public.
+    const isApi = request.url.startsWith('/api/');
+    if (isApi && request.routeOptions.url !== undefined && !request.routeOptions.config.public && !authenticated) {
       throw unauthenticated('Sign in, or send an API token as "Authorization: Bearer <token>"');
     }
   });
