@@ -36,7 +36,7 @@ export interface ComposeOptions {
 
 /** The one place that wires adapters to services. */
 export async function compose(database: DatabaseLocation, options: ComposeOptions = {}): Promise<Runtime> {
-  const store = Store.open(database);
+  const store = await Store.connect(database);
   try {
     await store.migrate();
   } catch (error) {

@@ -2,7 +2,7 @@ import { CamelCasePlugin, Kysely, Migrator, sql } from 'kysely';
 import type Sqlite from 'better-sqlite3';
 import type pg from 'pg';
 import type { Repositories, UnitOfWork } from '../services/ports';
-import { openPostgres } from './dialects/postgres';
+import { ensurePostgresDatabase, openPostgres } from './dialects/postgres';
 import { openSqlite } from './dialects/sqlite';
 import { migrationProvider } from './migrations';
 import { createRepositories } from './repositories';
@@ -22,6 +22,12 @@ export class Store implements UnitOfWork {
     readonly pool: pg.Pool | null,
   ) {
     this.read = createRepositories(db);
+  }
+
+  /** Opens the store, first creating a PostgreSQL database that does not exist yet. */
+  static async connect(location: DatabaseLocation, options: { maxConnections?: number } = {}): Promise<Store> {
+    if (location.dialect === 'postgres') await ensurePostgresDatabase(location.url);
+    return Store.open(location, options);
   }
 
   static open(location: DatabaseLocation, options: { maxConnections?: number } = {}): Store {

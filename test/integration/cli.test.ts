@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -70,18 +71,12 @@ const badDatabaseUrls = {
     { url: 'postgres://', says: /DATABASE_URL has no host/ },
     // Port 1 on loopback: nothing listens there, so the connection is refused at once.
     { url: 'postgres://postgres@127.0.0.1:1/tandem', says: /ECONNREFUSED/ },
-    { url: 'missing-database', says: /does not exist/ },
   ],
 };
 
 describe.each(DIALECTS)('$name a bad DATABASE_URL', ({ dialect }) => {
   it.each(badDatabaseUrls[dialect])('is one line without a stack trace, non-zero exit: $url', async ({ url, says }) => {
-    let databaseUrl = url;
-    if (url === 'missing-database') {
-      const missing = new URL(inject('postgresUrl'));
-      missing.pathname = `/tandem_missing_${process.pid}`;
-      databaseUrl = missing.toString();
-    }
+    const databaseUrl = url;
     // `serve` and a one-shot command share the start-up path; both must fail the same way.
     for (const args of [['serve'], ['token', 'create', '--email', 'someone@example.com']]) {
       const result = await runTandem(args, { DATABASE_URL: databaseUrl, PORT: '0' });
@@ -90,6 +85,30 @@ describe.each(DIALECTS)('$name a bad DATABASE_URL', ({ dialect }) => {
       expect(result.stderr).toMatch(/^tandem: /);
       expect(result.stderr).toMatch(says);
       expectNoStackTrace(result);
+    }
+  });
+});
+
+describe('[postgres] a database the server does not have yet', () => {
+  it('[postgres] is created, migrated and used', async () => {
+    const missing = new URL(inject('postgresUrl'));
+    const name = `tandem_created_${process.pid}_${Date.now().toString(36)}`;
+    missing.pathname = `/${name}`;
+    const result = await runTandem(['init', '--email', 'first@example.com', '--password', 'a long password'], {
+      DATABASE_URL: missing.toString(),
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+    await admin.connect();
+    try {
+      const users = new pg.Client({ connectionString: missing.toString() });
+      await users.connect();
+      const { rows } = await users.query('select email from "user"');
+      await users.end();
+      expect(rows).toEqual([{ email: 'first@example.com' }]);
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
     }
   });
 });

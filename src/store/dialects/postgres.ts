@@ -26,3 +26,36 @@ export function openPostgres(connectionString: string, maxConnections = 10): Pos
   pool.on('error', () => undefined);
   return { dialect: new PostgresDialect({ pool }), pool };
 }
+
+const UNDEFINED_DATABASE = '3D000';
+
+/**
+ * Creates the database a PostgreSQL URL names when the server does not have it
+ * yet, so `DATABASE_URL=postgres://…/tandem` works on a fresh server as SQLite
+ * does on a fresh disk. Returns whether it created one.
+ */
+export async function ensurePostgresDatabase(connectionString: string): Promise<boolean> {
+  const probe = new pg.Client({ connectionString, connectionTimeoutMillis: 10_000 });
+  try {
+    await probe.connect();
+    return false;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== UNDEFINED_DATABASE) throw error;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  const url = new URL(connectionString);
+  const name = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  url.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: url.toString(), connectionTimeoutMillis: 10_000 });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+  } catch (error) {
+    // Another Tandem process starting at the same moment created it first.
+    if ((error as { code?: unknown }).code !== '42P04') throw error;
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  return true;
+}
