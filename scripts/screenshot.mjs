@@ -34,7 +34,7 @@ try {
   await page.getByRole('list', { name: 'Items' }).getByRole('listitem').first().waitFor();
   // Settle fonts and the live indicator before the picture.
   await page.locator('[data-realtime="live"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
-  await page.evaluate(() => document.fonts.ready);
+  await page.evaluate(() => globalThis.document.fonts.ready);
   const target = resolve(out);
   mkdirSync(dirname(target), { recursive: true });
   await page.screenshot({ path: target });

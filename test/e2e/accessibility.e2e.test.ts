@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { itemRow, launchBrowser, newContext, openItemsPage, seriousViolations, signInByApi } from './support/browser';
+import { startTandem, type Tandem } from './support/server';
+
+let tandem: Tandem;
+let browser: Browser;
+let inviteLink: string;
+
+beforeAll(async () => {
+  [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
+  const owner = await browser.newContext({ baseURL: tandem.url });
+  const csrf = await signInByApi(owner, 'owner@demo.test');
+  const me = (await (await owner.request.get('/api/v1/me')).json()) as { workspaces: Array<{ id: string }> };
+  const invite = await owner.request.post(`/api/v1/workspaces/${me.workspaces[0]!.id}/invites`, {
+    data: { roles: ['contributor'] },
+    headers: { 'x-csrf-token': csrf },
+  });
+  inviteLink = ((await invite.json()) as { path: string }).path;
+  await owner.close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tandem?.close();
+});
+
+const themes = ['light', 'dark'] as const;
+
+async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
+  const found = await seriousViolations(page);
+  expect(found, `${what}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
+}
+
+describe.each(themes)('accessibility in the %s theme', (theme) => {
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    // The app follows the system theme until the user picks one.
+    context = await newContext(browser, tandem, { colorScheme: theme });
+  });
+
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it('the sign-in page', async () => {
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+    await expectNoSeriousViolations(page, 'sign-in');
+    // Errors are part of the page too.
+    await page.getByLabel('Email').fill('pm@demo.test');
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await expectNoSeriousViolations(page, 'sign-in with an error');
+    await page.close();
+  });
+
+  it('the invite page, signed out', async () => {
+    const page = await context.newPage();
+    await page.goto(inviteLink);
+    await page.getByRole('button', { name: 'Create account and join' }).waitFor();
+    await expectNoSeriousViolations(page, 'invite accept');
+    await page.close();
+  });
+
+  it('the items page, its dialog and the command palette', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    await expectNoSeriousViolations(page, 'items');
+
+    await itemRow(page, 'Guided setup checklist').click();
+    await page.getByRole('dialog', { name: 'DEMO-2' }).waitFor();
+    await expectNoSeriousViolations(page, 'item dialog');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
+    await expectNoSeriousViolations(page, 'command palette');
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('the members page of an owner, with a fresh invite link', async () => {
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.waitForURL(/\/items$/);
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByRole('heading', { name: 'Invite people' }).waitFor();
+    await page.getByRole('button', { name: 'Create invite link' }).click();
+    await page.getByLabel('Invite link').waitFor();
+    await expectNoSeriousViolations(page, 'members');
+    await page.close();
+  });
+});
