@@ -1,43 +1,23 @@
-import type { Generated } from 'kysely';
+import type {
+  ApiTokenRecord,
+  IdempotencyRecord,
+  LoginFailureRecord,
+  SessionRecord,
+  UserRecord,
+  WorkspaceRecord,
+} from '../services/ports';
 
-/** Kysely's view of the tables, in camelCase (CamelCasePlugin maps to snake_case). */
-export interface UserTable {
-  id: string;
-  email: string;
-  name: string;
-  passwordHash: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * Kysely's view of the tables, in camelCase (CamelCasePlugin maps to
+ * snake_case). Where a table stores a port's record as it is, it is that record.
+ */
+export type UserTable = UserRecord;
 
-export interface SessionTable {
-  id: string;
-  userId: string;
-  csrfToken: string;
-  createdAt: string;
-  expiresAt: string;
-  lastSeenAt: string;
-}
+export type SessionTable = SessionRecord;
 
-export interface ApiTokenTable {
-  id: string;
-  userId: string;
-  name: string;
-  tokenHash: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type ApiTokenTable = ApiTokenRecord;
 
-export interface WorkspaceTable {
-  id: string;
-  name: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type WorkspaceTable = WorkspaceRecord;
 
 export interface MemberTable {
   workspaceId: string;
@@ -108,20 +88,9 @@ export interface ActivityTable {
   createdAt: string;
 }
 
-export interface IdempotencyTable {
-  userId: string;
-  key: string;
-  fingerprint: string;
-  statusCode: number | null;
-  responseBody: string | null;
-  createdAt: string;
-}
+export type IdempotencyTable = IdempotencyRecord;
 
-export interface LoginFailureTable {
-  key: string;
-  failures: number;
-  windowStartedAt: string;
-}
+export type LoginFailureTable = LoginFailureRecord;
 
 export interface Database {
   user: UserTable;
@@ -153,5 +122,3 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'idempotency',
   'loginFailure',
 ] as const satisfies ReadonlyArray<keyof Database>;
-
-export type { Generated };

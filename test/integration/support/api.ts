@@ -1,29 +1,10 @@
 /** A thin client over Tandem's public API, as a script with a bearer token would use it. */
 
-export interface Item {
-  id: string;
-  key: string;
-  workspaceId: string;
-  productId: string;
-  number: number;
-  type: string;
-  title: string;
-  description: string;
-  status: string;
-  rank: string;
-  version: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
-
-export interface Product {
-  id: string;
-  workspaceId: string;
-  key: string;
-  name: string;
-}
+// The wire shapes are the contracts' own, so these tests break when the API does.
+export type { Item } from '../../../src/contracts/item.schema';
+export type { Product } from '../../../src/contracts/product.schema';
+import type { Item } from '../../../src/contracts/item.schema';
+import type { Product } from '../../../src/contracts/product.schema';
 
 export interface ApiResponse<T> {
   status: number;
