@@ -124,6 +124,8 @@ export class AuthService {
       createdAt: this.ctx.clock.now().toISOString(),
       lastUsedAt: null,
       revokedAt: null,
+      version: 1,
+      updatedAt: this.ctx.clock.now().toISOString(),
     };
     await this.store.transaction((repos) => repos.apiTokens.insert(record));
     return { record, token };

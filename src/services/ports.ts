@@ -55,6 +55,8 @@ export interface ApiTokenRecord {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  version: number;
+  updatedAt: string;
 }
 
 export interface ApiTokenRepository {
@@ -116,6 +118,8 @@ export interface InviteRecord {
   acceptedAt: string | null;
   acceptedBy: string | null;
   revokedAt: string | null;
+  version: number;
+  updatedAt: string;
 }
 
 export interface InviteRepository {

@@ -121,6 +121,8 @@ export class WorkspaceService {
       acceptedAt: null,
       acceptedBy: null,
       revokedAt: null,
+      version: 1,
+      updatedAt: now.toISOString(),
     };
     await this.store.transaction(async (repos) => {
       await repos.invites.insert(invite);

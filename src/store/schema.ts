@@ -45,6 +45,8 @@ export interface InviteTable {
   acceptedAt: string | null;
   acceptedBy: string | null;
   revokedAt: string | null;
+  version: number;
+  updatedAt: string;
 }
 
 export interface ProductTable {

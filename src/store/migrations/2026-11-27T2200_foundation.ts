@@ -63,6 +63,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('accepted_at', instant)
     .addColumn('accepted_by', 'text', (c) => c.references('user.id'))
     .addColumn('revoked_at', instant)
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('updated_at', instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('invite_workspace_idx').on('invite').columns(['workspace_id', 'created_at']).execute();
 
@@ -87,6 +89,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('last_used_at', instant)
     .addColumn('revoked_at', instant)
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('updated_at', instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('api_token_user_idx').on('api_token').columns(['user_id', 'created_at']).execute();
 

@@ -33,7 +33,7 @@ export class ApiTokenKyselyRepository implements ApiTokenRepository {
   async revoke(userId: string, id: string, at: string): Promise<boolean> {
     const result = await this.db
       .updateTable('apiToken')
-      .set({ revokedAt: at })
+      .set((eb) => ({ revokedAt: at, updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .where('userId', '=', userId)
       .where('revokedAt', 'is', null)

@@ -39,7 +39,7 @@ export class InviteKyselyRepository implements InviteRepository {
   async accept(id: string, userId: string, at: string): Promise<boolean> {
     const result = await this.db
       .updateTable('invite')
-      .set({ acceptedAt: at, acceptedBy: userId })
+      .set((eb) => ({ acceptedAt: at, acceptedBy: userId, updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .where('acceptedAt', 'is', null)
       .where('revokedAt', 'is', null)
@@ -51,7 +51,7 @@ export class InviteKyselyRepository implements InviteRepository {
   async revoke(workspaceId: string, id: string, at: string): Promise<boolean> {
     const result = await this.db
       .updateTable('invite')
-      .set({ revokedAt: at })
+      .set((eb) => ({ revokedAt: at, updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .where('workspaceId', '=', workspaceId)
       .where('acceptedAt', 'is', null)
