@@ -4,7 +4,7 @@ import { InvitePage } from '../features/invites/invite-page';
 import { ItemsPage } from '../features/items/items-page';
 import { MembersPage } from '../features/members/members-page';
 import { AppShell } from '../features/shell/app-shell';
-import { HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
+import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
 
@@ -78,7 +78,12 @@ const routeTree = rootRoute.addChildren([
   workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, membersRoute]),
 ]);
 
-export const router = createRouter({ routeTree, defaultPreload: false, scrollRestoration: false });
+export const router = createRouter({
+  routeTree,
+  defaultPreload: false,
+  scrollRestoration: false,
+  defaultErrorComponent: ({ error }) => <CrashPage error={error} />,
+});
 
 declare module '@tanstack/react-router' {
   interface Register {

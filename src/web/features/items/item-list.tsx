@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Item } from '../../api/types';
-import { StatusBadge, TypeIcon } from '../../ui/badges';
+import { StatusBadge, TYPE_LABELS, TypeIcon } from '../../ui/badges';
 import { timeAgo } from '../../ui/format';
 
 const ROW_HEIGHT = 44;
@@ -71,6 +71,9 @@ export function ItemList({ items, activeIndex, focusRequest, hasMore, loadingMor
                   <TypeIcon type={item.type} />
                   <span className="item-key">{item.key}</span>
                   <span className="item-title">{item.title}</span>
+                  <span className={`item-type type-${item.type}`} aria-hidden="true">
+                    {TYPE_LABELS[item.type]}
+                  </span>
                   <StatusBadge status={item.status} />
                   <time className="item-time" dateTime={item.updatedAt} title={new Date(item.updatedAt).toLocaleString()}>
                     {timeAgo(item.updatedAt)}

@@ -96,7 +96,7 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
           <WorkspaceSwitcher me={me} workspaceId={workspaceId} />
           <button type="button" className="search-btn" onClick={() => setPaletteOpen(true)}>
             <SearchIcon />
-            <span>Search or jump to…</span>
+            <span>Jump to…</span>
             <span className="search-kbd">
               <Kbd>{isMac ? '⌘' : 'Ctrl'}</Kbd>
               <Kbd>K</Kbd>

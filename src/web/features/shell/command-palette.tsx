@@ -14,6 +14,22 @@ export interface PaletteProps {
   onSignOut: () => void;
 }
 
+/**
+ * Every typed word must appear in the command's words; a word that starts one
+ * ranks higher. Stricter than fuzzy matching, so "theme" never picks a product.
+ */
+export function matchCommand(value: string, search: string): number {
+  const words = value.toLowerCase().split(/\s+/);
+  const terms = search.toLowerCase().split(/\s+/).filter(Boolean);
+  if (terms.length === 0) return 1;
+  let score = 1;
+  for (const term of terms) {
+    if (words.some((word) => word.startsWith(term))) score += 1;
+    else if (!value.toLowerCase().includes(term)) return 0;
+  }
+  return score;
+}
+
 /** Ctrl/Cmd+K: every place and action of the shell, typed rather than clicked. */
 export function CommandPalette({ workspaceId, productId, products, roles, onSignOut }: PaletteProps) {
   const { paletteOpen, setPaletteOpen, theme, toggleTheme, requestCreate } = useShell();
@@ -63,7 +79,7 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
       }}
     >
       {paletteOpen && (
-        <Command label="Command palette" loop>
+        <Command label="Command palette" loop filter={matchCommand}>
           <Command.Input className="palette-input" placeholder="Type a command or search…" autoFocus aria-label="Command" />
           <Command.List className="palette-list">
             <Command.Empty className="palette-empty">No matching command.</Command.Empty>
@@ -77,12 +93,12 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                 <UsersIcon /> Go to members
               </Command.Item>
             </Command.Group>
-            {products.length > 1 && (
+            {products.length > 0 && (
               <Command.Group heading="Switch product">
                 {products.map((product) => (
                   <Command.Item key={product.id} value={`switch product ${product.name} ${product.key}`} onSelect={() => run(() => goToItems(product))}>
                     <BoxIcon /> {product.name}
-                    <span className="palette-meta">{product.key}</span>
+                    <span className="palette-meta">{product.id === productId ? 'Current' : product.key}</span>
                   </Command.Item>
                 ))}
               </Command.Group>

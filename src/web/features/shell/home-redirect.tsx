@@ -73,3 +73,20 @@ export function NotFoundPage() {
     </PublicLayout>
   );
 }
+
+/** Shown when a page fails to render, instead of a blank screen. */
+export function CrashPage({ error }: { error: unknown }) {
+  return (
+    <PublicLayout>
+      <ErrorState
+        title="This page hit a problem"
+        message={messageOf(error)}
+        action={
+          <Button variant="secondary" onClick={() => window.location.reload()}>
+            Reload
+          </Button>
+        }
+      />
+    </PublicLayout>
+  );
+}
