@@ -162,6 +162,38 @@ describe('items page', () => {
     await context.close();
   });
 
+  it('an expired session sends the user to sign in and back to where they were', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await openItemsPage(context, 'po@demo.test');
+    const itemsUrl = page.url();
+    await context.clearCookies();
+
+    await page.keyboard.press('c');
+    const create = page.getByRole('dialog', { name: 'New item' });
+    await create.getByLabel('Title').fill('Written after the session ended');
+    await create.getByRole('button', { name: 'Create item' }).click();
+    await page.waitForURL(/\/signin\?redirect=/);
+
+    await page.getByLabel('Email').fill('po@demo.test');
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(itemsUrl);
+    await itemRows(page).first().waitFor();
+    await context.close();
+  });
+
+  it('signing out from the palette ends the session', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await openItemsPage(context, 'dev@demo.test');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('sign out');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/signin/);
+    const me = await context.request.get('/api/v1/me');
+    expect(me.status()).toBe(401);
+    await context.close();
+  });
+
   it('fits a 375 px wide phone without sideways scrolling', async () => {
     const context = await newContext(browser, tandem, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await openItemsPage(context, 'pm@demo.test');

@@ -38,6 +38,7 @@ export async function startTandem(): Promise<Tandem> {
     // the built files straight from disk and every API call still goes to the server.
     if (!(error instanceof Error) || !/not found handler already set/i.test(error.message)) throw error;
     servesWeb = false;
+    console.warn('e2e: the server could not serve dist/web (not-found handler clash); serving the built app from disk');
     server = await startServer(loadConfig(env, { webRoot: null }), { hasher });
   }
   const url = server.url;

@@ -26,6 +26,7 @@ export function useMe() {
 export function useSignIn() {
   const client = useQueryClient();
   return useMutation({
+    mutationKey: ['sign-in'],
     mutationFn: (body: { email: string; password: string }) => request<LoginResponse>('/auth/login', { method: 'POST', body }),
     onSuccess: async (session) => {
       setCsrfToken(session.csrfToken);
