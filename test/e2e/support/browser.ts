@@ -12,7 +12,6 @@ export function launchBrowser(): Promise<Browser> {
 export async function newContext(browser: Browser, tandem: Tandem, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: tandem.url, viewport: { width: 1280, height: 800 }, ...options });
   context.setDefaultTimeout(15_000);
-  await tandem.prepare(context);
   return context;
 }
 
