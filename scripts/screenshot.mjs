@@ -35,6 +35,8 @@ try {
   // Settle fonts and the live indicator before the picture.
   await page.locator('[data-realtime="live"]').waitFor({ timeout: 10_000 }).catch(() => undefined);
   await page.evaluate(() => globalThis.document.fonts.ready);
+  // The sign-in click leaves the pointer mid-page, hovering a row; park it on the page header.
+  await page.mouse.move(width - 4, 4);
   const target = resolve(out);
   mkdirSync(dirname(target), { recursive: true });
   await page.screenshot({ path: target });
