@@ -108,6 +108,13 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
   console.log('Tandem: list items…');
   const listFigures = await measure('list items', { url: `${tandem.base}${listPath}`, method: 'GET', headers: auth }, loadFor(tandem.child.pid));
 
+  console.log('Tandem: list items from one connection…');
+  const listSerialFigures = await measure(
+    'list items (one connection)',
+    { url: `${tandem.base}${listPath}`, method: 'GET', headers: auth },
+    { ...loadFor(tandem.child.pid), connections: 1 },
+  );
+
   console.log('Tandem: create item…');
   const createFigures = await measure(
     'create item',
@@ -133,6 +140,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
     },
     scenarios: {
       listItems: { request: listRequest, ...listFigures },
+      listItemsSerial: { request: `${listRequest} (one connection)`, ...listSerialFigures },
       createItem: { request: `POST ${createPath.replace(seeded.productId, '{productId}')} {"type":"story","title":…}`, ...createFigures },
       ceiling: { request: `${listRequest} (bare Fastify)`, bodyBytes: body.length, ...ceilingFigures },
     },
