@@ -11,9 +11,10 @@ export class CliError extends Error {
   }
 }
 
-export function configFromEnv(overrides: Partial<Config> = {}): Readonly<Config> {
+/** The configuration from the environment, with any settings a command's options give in its place. */
+export function configFromEnv(settings: Record<string, string | undefined> = {}): Readonly<Config> {
   try {
-    return loadConfig(process.env, overrides);
+    return loadConfig({ ...process.env, ...settings });
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(`tandem: ${error.problems.join('; ')}`);
     throw error;

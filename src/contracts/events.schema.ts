@@ -10,6 +10,8 @@ export const EVENT_TYPES = [
   'member.added',
   'member.updated',
   'member.removed',
+  'invite.created',
+  'invite.revoked',
   'product.created',
   'product.updated',
   'item.created',

@@ -12,6 +12,9 @@ describe('item references', () => {
     expect(parseItemRef('01a21f0c-f44f-70a9-8496-c6a994966395')).toEqual({ kind: 'id', id: '01a21f0c-f44f-70a9-8496-c6a994966395' });
     expect(parseItemRef('DEMO-0').kind).toBe('id');
     expect(parseItemRef('DEMO-').kind).toBe('id');
+    // Beyond the stored integer range no item can exist.
+    expect(parseItemRef('DEMO-2147483647').kind).toBe('key');
+    expect(parseItemRef('DEMO-2147483648').kind).toBe('id');
   });
 
   it('formats keys from product key and number', () => {

@@ -9,10 +9,14 @@ const ITEM_KEY = /^([A-Z][A-Z0-9]{1,9})-([1-9][0-9]{0,9})$/;
 
 export type ItemRef = { kind: 'id'; id: string } | { kind: 'key'; productKey: string; number: number };
 
+/** Item numbers are stored as 32-bit integers; a larger one names no item. */
+export const MAX_ITEM_NUMBER = 2_147_483_647;
+
 /** Reads `DEMO-12` as a human key and anything else as an id. */
 export function parseItemRef(ref: string): ItemRef {
   const match = ITEM_KEY.exec(ref.toUpperCase());
-  if (match) return { kind: 'key', productKey: match[1]!, number: Number(match[2]) };
+  const number = match ? Number(match[2]) : NaN;
+  if (match && number <= MAX_ITEM_NUMBER) return { kind: 'key', productKey: match[1]!, number };
   return { kind: 'id', id: ref };
 }
 

@@ -1,30 +1,32 @@
 /**
- * Login throttling: after `maxFailures` failed attempts for one account and
- * address within `windowMs`, further attempts are refused until the window
- * that began with the first failure has passed.
+ * Login throttling. Each sign-in attempt is counted before the password is
+ * checked, so parallel guesses cannot slip past the limit; a successful sign-in
+ * clears the count. Counts run in windows that begin with the first attempt.
  */
 export interface ThrottlePolicy {
-  maxFailures: number;
+  maxAttempts: number;
   windowMs: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
+const WINDOW_MS = 15 * 60_000;
+/** Guessing from one address at one account. */
+export const PER_ADDRESS: ThrottlePolicy = { maxAttempts: 5, windowMs: WINDOW_MS };
+/** Guessing at one account from many addresses, loose enough that one attacker cannot lock its owner out for long. */
+export const PER_ACCOUNT: ThrottlePolicy = { maxAttempts: 50, windowMs: WINDOW_MS };
 
-export interface FailureRecord {
-  failures: number;
+export interface AttemptCount {
+  /** Attempts in the current window, this one included. */
+  attempts: number;
   windowStartedAt: string;
 }
 
-/** Milliseconds until another attempt may be made, or 0 when one may be made now. */
-export function retryAfterMs(record: FailureRecord | null, now: Date, policy: ThrottlePolicy = DEFAULT_THROTTLE): number {
-  if (!record || record.failures < policy.maxFailures) return 0;
-  const reopensAt = Date.parse(record.windowStartedAt) + policy.windowMs;
-  return Math.max(0, reopensAt - now.getTime());
+/** A window that began at or before this instant has ended: the next attempt starts a new one. */
+export function windowCutoff(now: Date, policy: ThrottlePolicy): Date {
+  return new Date(now.getTime() - policy.windowMs);
 }
 
-/** The record after one more failure: a failure after the window starts a new one. */
-export function recordFailure(record: FailureRecord | null, now: Date, policy: ThrottlePolicy = DEFAULT_THROTTLE): FailureRecord {
-  const windowOpen = record && now.getTime() - Date.parse(record.windowStartedAt) < policy.windowMs;
-  if (!record || !windowOpen) return { failures: 1, windowStartedAt: now.toISOString() };
-  return { failures: record.failures + 1, windowStartedAt: record.windowStartedAt };
+/** Milliseconds until another attempt may be made, or 0 when this one may go ahead. */
+export function retryAfterMs(count: AttemptCount, now: Date, policy: ThrottlePolicy): number {
+  if (count.attempts <= policy.maxAttempts) return 0;
+  return Math.max(1_000, Date.parse(count.windowStartedAt) + policy.windowMs - now.getTime());
 }

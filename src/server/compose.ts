@@ -55,7 +55,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
   }
 
   const auth = new AuthService(store, hasher, ctx);
-  const workspaces = new WorkspaceService(store, events, ctx);
+  const workspaces = new WorkspaceService(store, events, hasher, ctx);
   const products = new ProductService(store, events, ctx);
   const items = new ItemService(store, events, ctx);
   const services: AppServices = {

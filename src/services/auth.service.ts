@@ -1,5 +1,5 @@
 import { TandemError } from '../domain/errors';
-import { recordFailure, retryAfterMs, type ThrottlePolicy } from '../domain/login-throttle';
+import { PER_ACCOUNT, PER_ADDRESS, retryAfterMs, windowCutoff, type ThrottlePolicy } from '../domain/login-throttle';
 import type { Actor, ServiceContext } from './context';
 import type { ApiTokenRecord, PasswordHasher, Repositories, UnitOfWork, UserRecord } from './ports';
 import { hashSecret, newSecret } from './secrets';
@@ -16,6 +16,8 @@ export interface Authenticated {
   via: 'session' | 'token';
   /** Present for cookie sessions: writes must echo it in X-CSRF-Token. */
   csrfToken: string | null;
+  /** The stored id of the session or token, to check later that it still stands. */
+  credentialId: string;
 }
 
 type AuthRepositories = Pick<Repositories, 'users' | 'sessions' | 'apiTokens' | 'loginFailures'>;
@@ -25,7 +27,7 @@ export class AuthService {
     private readonly store: UnitOfWork<AuthRepositories>,
     private readonly hasher: PasswordHasher,
     private readonly ctx: ServiceContext,
-    private readonly throttle?: ThrottlePolicy,
+    private readonly throttle: { perAddress: ThrottlePolicy; perAccount: ThrottlePolicy } = { perAddress: PER_ADDRESS, perAccount: PER_ACCOUNT },
   ) {}
 
   async createUser(input: { email: string; name: string; password: string }): Promise<UserRecord> {
@@ -44,32 +46,45 @@ export class AuthService {
   }
 
   /**
-   * Signs in with email and password. Failures are counted per account and
-   * address; past the limit every attempt is refused until the window passes,
-   * even with the right password, so guessing cannot continue.
+   * Signs in with email and password. Every attempt is counted, per address and
+   * per account, before the password is checked; past either limit attempts
+   * are refused until the window passes, even with the right password, so
+   * guessing cannot continue. Signing in clears the counts.
    */
   async login(input: { email: string; password: string; address: string }) {
     const now = this.ctx.clock.now();
-    const throttleKey = `${input.email.toLowerCase()}|${input.address}`;
-    const failures = await this.store.read.loginFailures.find(throttleKey);
-    const waitMs = retryAfterMs(failures, now, this.throttle);
+    const email = input.email.toLowerCase();
+    const limits = [
+      { key: `address:${email}|${input.address}`, policy: this.throttle.perAddress },
+      { key: `account:${email}`, policy: this.throttle.perAccount },
+    ];
+    const counts = await this.store.transaction(async (repos) => {
+      const counted = [];
+      for (const { key, policy } of limits) {
+        const record = await repos.loginFailures.countAttempt(key, now.toISOString(), windowCutoff(now, policy).toISOString());
+        counted.push({ attempts: record.failures, windowStartedAt: record.windowStartedAt });
+      }
+      return counted;
+    });
+    const waitMs = Math.max(...limits.map(({ policy }, i) => retryAfterMs(counts[i]!, now, policy)));
     if (waitMs > 0) {
-      throw new TandemError('too_many_attempts', 'Too many failed sign-in attempts; try again later', {
+      throw new TandemError('too_many_attempts', 'Too many sign-in attempts; try again later', {
         retryAfterSeconds: Math.ceil(waitMs / 1000),
       });
     }
-    const user = await this.store.read.users.findByEmail(input.email);
+    const user = await this.store.read.users.findByEmail(email);
     const valid = user ? await this.hasher.verify(user.passwordHash, input.password) : await this.burnTime(input.password);
-    if (!user || !valid) {
-      await this.store.transaction((repos) =>
-        repos.loginFailures.save({ key: throttleKey, ...recordFailure(failures, now, this.throttle) }),
-      );
-      throw new TandemError('invalid_credentials', 'The email or password is not right');
-    }
+    if (!user || !valid) throw new TandemError('invalid_credentials', 'The email or password is not right');
+    return this.startSession(user, limits.map(({ key }) => key));
+  }
+
+  /** A new session for a user who has just proved who they are (signed in, or made their account). */
+  async startSession(user: UserRecord, clearThrottleKeys: string[] = []) {
+    const now = this.ctx.clock.now();
     const sessionToken = newSecret();
     const csrfToken = newSecret();
     await this.store.transaction(async (repos) => {
-      if (failures) await repos.loginFailures.clear(throttleKey);
+      for (const key of clearThrottleKeys) await repos.loginFailures.clear(key);
       await repos.sessions.insert({
         id: hashSecret(sessionToken),
         userId: user.id,
@@ -97,7 +112,7 @@ export class AuthService {
       const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS).toISOString();
       await this.store.transaction((repos) => repos.sessions.extend(id, now.toISOString(), expiresAt));
     }
-    return { user, actor: { userId: user.id }, via: 'session', csrfToken: session.csrfToken };
+    return { user, actor: { userId: user.id }, via: 'session', csrfToken: session.csrfToken, credentialId: id };
   }
 
   async authenticateToken(token: string): Promise<Authenticated | null> {
@@ -110,7 +125,14 @@ export class AuthService {
     if (!record.lastUsedAt || now.getTime() - Date.parse(record.lastUsedAt) > SESSION_RENEW_AFTER_MS) {
       await this.store.transaction((repos) => repos.apiTokens.markUsed(record.id, now.toISOString()));
     }
-    return { user, actor: { userId: user.id }, via: 'token', csrfToken: null };
+    return { user, actor: { userId: user.id }, via: 'token', csrfToken: null, credentialId: record.tokenHash };
+  }
+
+  /** Whether a long-lived connection's session or token still stands (not signed out, expired or revoked). */
+  async isStillValid(auth: Authenticated): Promise<boolean> {
+    if (auth.via === 'token') return (await this.store.read.apiTokens.findActiveByHash(auth.credentialId)) !== null;
+    const session = await this.store.read.sessions.findById(auth.credentialId);
+    return session !== null && Date.parse(session.expiresAt) > this.ctx.clock.now().getTime();
   }
 
   async createToken(actor: Actor, name: string): Promise<{ record: ApiTokenRecord; token: string }> {

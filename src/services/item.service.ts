@@ -6,7 +6,7 @@ import { rankAfter } from '../domain/ranking';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
-import { decodeCursor, toPage } from './pagination';
+import { decodeCursor, RankCursorSchema, toPage } from './pagination';
 import type { EventPublisher, ItemPatch, ItemRecord, Repositories, UnitOfWork } from './ports';
 
 type ItemRepositories = Pick<Repositories, 'items' | 'products' | 'activity'>;
@@ -20,9 +20,9 @@ export class ItemService {
 
   /** A page of a product's items in rank order. */
   async list(scope: Scope, productId: string, page: { limit: number; cursor?: string | undefined }) {
-    const after = page.cursor ? decodeCursor(page.cursor, ['rank', 'id'] as const) : undefined;
+    const after = page.cursor ? decodeCursor(page.cursor, RankCursorSchema) : undefined;
     const rows = await this.store.read.items.listByRank(scope.workspaceId, productId, page.limit + 1, after);
-    return toPage(rows, page.limit, (item) => ({ rank: item.rank, id: item.id }));
+    return toPage(rows, page.limit, (item) => ({ rank: item.rank }));
   }
 
   /** Creates an item at the bottom of the product's backlog with the next human key. */

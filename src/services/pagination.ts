@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { TandemError } from '../domain/errors';
 
 /** Cursors are opaque to clients: base64url JSON of the last row's sort key. */
@@ -5,7 +6,11 @@ export function encodeCursor(position: Record<string, string>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodeCursor<K extends string>(cursor: string, keys: readonly K[]): Record<K, string> {
+/** What a cursor may hold: rank keys (base-62) and ids, nothing a database could choke on. */
+export const RankCursorSchema = z.strictObject({ rank: z.string().regex(/^[0-9A-Za-z]{1,512}$/) });
+export const IdCursorSchema = z.strictObject({ id: z.string().regex(/^[\w-]{1,64}$/) });
+
+export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
   const invalid = () =>
     new TandemError('validation_failed', 'The cursor is not valid; use the nextCursor of a previous page', {
       errors: [{ field: 'querystring.cursor', message: 'not a cursor this API issued' }],
@@ -16,10 +21,9 @@ export function decodeCursor<K extends string>(cursor: string, keys: readonly K[
   } catch {
     throw invalid();
   }
-  if (typeof decoded !== 'object' || decoded === null) throw invalid();
-  const position = decoded as Record<string, unknown>;
-  for (const key of keys) if (typeof position[key] !== 'string') throw invalid();
-  return position as Record<K, string>;
+  const position = schema.safeParse(decoded);
+  if (!position.success) throw invalid();
+  return position.data;
 }
 
 /** Fetch one row more than the page to learn whether another page follows. */

@@ -81,6 +81,11 @@ export interface WorkspaceRepository {
   findById(id: string): Promise<WorkspaceRecord | null>;
   /** Null when the expected version is stale. */
   rename(id: string, name: string, at: string, expectedVersion?: number): Promise<WorkspaceRecord | null>;
+  /**
+   * Locks the workspace row until the transaction ends, serialising changes to
+   * its membership (the last-owner rule reads, then writes).
+   */
+  lock(id: string): Promise<void>;
   listAll(): Promise<WorkspaceRecord[]>;
 }
 
@@ -178,9 +183,9 @@ export interface ItemRecord {
 export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt'>;
 export type ItemPatch = Partial<Pick<ItemRecord, 'type' | 'title' | 'description' | 'status'>>;
 
+/** Rank keys are unique per product, so the last rank seen is a complete cursor. */
 export interface RankCursor {
   rank: string;
-  id: string;
 }
 
 export interface ItemRepository {
@@ -189,7 +194,7 @@ export interface ItemRepository {
   findById(id: string): Promise<ItemRecord | null>;
   /** Items with this human key in any of the given workspaces (normally one). */
   findByKey(workspaceIds: readonly string[], productKey: string, number: number): Promise<ItemRecord[]>;
-  /** Reads the (workspace, product, rank) index: never a sort of the whole backlog. */
+  /** Reads the unique (workspace, product, rank) index: never a sort of the whole backlog. */
   listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
   lastRank(workspaceId: string, productId: string): Promise<string | null>;
   update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
@@ -222,13 +227,15 @@ export interface IdempotencyRecord {
   fingerprint: string;
   statusCode: number | null;
   responseBody: string | null;
+  /** JSON object of the response headers a replay repeats (ETag, Location). */
+  responseHeaders: string | null;
   createdAt: string;
 }
 
 export interface IdempotencyRepository {
   /** Claims the key; returns the existing record when someone already holds it. */
   claim(record: IdempotencyRecord): Promise<IdempotencyRecord | null>;
-  complete(userId: string, key: string, statusCode: number, responseBody: string): Promise<void>;
+  complete(userId: string, key: string, statusCode: number, responseBody: string, responseHeaders: string): Promise<void>;
   release(userId: string, key: string): Promise<void>;
   purgeBefore(at: string): Promise<void>;
 }
@@ -240,8 +247,12 @@ export interface LoginFailureRecord {
 }
 
 export interface LoginFailureRepository {
-  find(key: string): Promise<LoginFailureRecord | null>;
-  save(record: LoginFailureRecord): Promise<void>;
+  /**
+   * Atomically counts one more attempt for the key: in the current window, or
+   * in a new one starting `now` when the current window began at or before
+   * `windowCutoff`. Returns the count after this attempt.
+   */
+  countAttempt(key: string, now: string, windowCutoff: string): Promise<LoginFailureRecord>;
   clear(key: string): Promise<void>;
 }
 

@@ -5,8 +5,8 @@ import { assertOwnerRemains } from '../domain/members';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { Actor, ServiceContext } from './context';
-import { decodeCursor, toPage } from './pagination';
-import type { EventPublisher, InviteRecord, MemberRecord, Repositories, UnitOfWork, WorkspaceRecord } from './ports';
+import { decodeCursor, IdCursorSchema, toPage } from './pagination';
+import type { EventPublisher, InviteRecord, MemberRecord, PasswordHasher, Repositories, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 import { hashSecret, newSecret } from './secrets';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -17,6 +17,7 @@ export class WorkspaceService {
   constructor(
     private readonly store: UnitOfWork<WorkspaceRepositories>,
     private readonly events: EventPublisher,
+    private readonly hasher: PasswordHasher,
     private readonly ctx: ServiceContext,
   ) {}
 
@@ -67,7 +68,7 @@ export class WorkspaceService {
 
   /** The audit log, newest first. */
   async listActivity(scope: Scope, page: { limit: number; cursor?: string | undefined }) {
-    const before = page.cursor ? decodeCursor(page.cursor, ['id'] as const).id : undefined;
+    const before = page.cursor ? decodeCursor(page.cursor, IdCursorSchema).id : undefined;
     const rows = await this.store.read.activity.list(scope.workspaceId, page.limit + 1, before);
     return toPage(rows, page.limit, (entry) => ({ id: entry.id }));
   }
@@ -79,6 +80,7 @@ export class WorkspaceService {
   async setRoles(scope: Scope, userId: string, roles: Role[], expectedVersion?: number): Promise<MemberRecord> {
     const now = this.ctx.clock.now().toISOString();
     const member = await this.store.transaction(async (repos) => {
+      await repos.workspaces.lock(scope.workspaceId);
       const before = await repos.members.find(scope.workspaceId, userId);
       if (!before) throw notFound('Member');
       if (expectedVersion !== undefined && before.version !== expectedVersion) throw staleVersion('member', before.version);
@@ -94,6 +96,7 @@ export class WorkspaceService {
 
   async removeMember(scope: Scope, userId: string): Promise<void> {
     await this.store.transaction(async (repos) => {
+      await repos.workspaces.lock(scope.workspaceId);
       const before = await repos.members.find(scope.workspaceId, userId);
       if (!before) throw notFound('Member');
       assertOwnerRemains({ ownerIds: await repos.members.ownerIds(scope.workspaceId), userId, rolesAfter: null });
@@ -129,6 +132,7 @@ export class WorkspaceService {
       const { tokenHash: _secret, ...shown } = invite;
       await repos.activity.record(this.entry(scope, 'invite.created', 'invite', invite.id, null, shown));
     });
+    this.publish(scope, 'invite.created', [invite.id]);
     return { invite, token };
   }
 
@@ -142,6 +146,7 @@ export class WorkspaceService {
       if (!revoked) throw notFound('Invite');
       await repos.activity.record(this.entry(scope, 'invite.revoked', 'invite', inviteId, null, null));
     });
+    this.publish(scope, 'invite.revoked', [inviteId]);
   }
 
   /** What an invite link offers, for the page that accepts it. */
@@ -154,32 +159,65 @@ export class WorkspaceService {
 
   /** Joins the invite's workspace with its roles, as an existing user. */
   async acceptInvite(token: string, userId: string): Promise<WorkspaceRecord> {
-    const now = this.ctx.clock.now().toISOString();
-    const { invite, workspace } = await this.store.transaction(async (repos) => {
-      const invite = await this.openInvite(repos, token);
+    return this.join(token, async (repos) => {
       const user = await repos.users.findById(userId);
       if (!user) throw notFound('User');
-      if (invite.email && invite.email !== user.email) {
-        throw new TandemError('invite_invalid', `This invite is for ${invite.email}; sign in with that address to accept it`);
-      }
-      if ((await repos.members.rolesOf(invite.workspaceId, userId)).length > 0) {
+      return user;
+    });
+  }
+
+  /**
+   * Creates an account and joins with the invite, in one transaction: an
+   * invite that turns out not to be valid leaves no account behind.
+   */
+  async acceptInviteAsNewUser(token: string, account: { name: string; email: string; password: string }): Promise<{ workspace: WorkspaceRecord; user: UserRecord }> {
+    const now = this.ctx.clock.now().toISOString();
+    const user: UserRecord = {
+      id: this.ctx.newId(),
+      email: account.email.toLowerCase(),
+      name: account.name,
+      passwordHash: await this.hasher.hash(account.password),
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const workspace = await this.join(token, async (repos, invite) => {
+      // Checked before the insert, so a mismatch never creates the account.
+      if (invite.email && invite.email !== user.email) throw wrongAddress(invite.email);
+      await repos.users.insert(user);
+      return user;
+    });
+    return { workspace, user };
+  }
+
+  private async join(
+    token: string,
+    findUser: (repos: WorkspaceRepositories, invite: InviteRecord) => Promise<UserRecord>,
+  ): Promise<WorkspaceRecord> {
+    const now = this.ctx.clock.now().toISOString();
+    const { invite, workspace, userId } = await this.store.transaction(async (repos) => {
+      const invite = await this.openInvite(repos, token);
+      await repos.workspaces.lock(invite.workspaceId);
+      const user = await findUser(repos, invite);
+      if (invite.email && invite.email !== user.email) throw wrongAddress(invite.email);
+      if ((await repos.members.rolesOf(invite.workspaceId, user.id)).length > 0) {
         throw new TandemError('already_member', 'You are already a member of this workspace');
       }
-      if (!(await repos.invites.accept(invite.id, userId, now))) throw invalidInvite();
-      await repos.members.add(invite.workspaceId, userId, invite.roles, now);
+      if (!(await repos.invites.accept(invite.id, user.id, now))) throw invalidInvite();
+      await repos.members.add(invite.workspaceId, user.id, invite.roles, now);
       await repos.activity.record(
         activityEntry(this.ctx, {
           workspaceId: invite.workspaceId,
-          actorId: userId,
+          actorId: user.id,
           action: 'member.added',
           subjectType: 'member',
-          subjectId: userId,
-          after: { userId, roles: invite.roles, inviteId: invite.id },
+          subjectId: user.id,
+          after: { userId: user.id, roles: invite.roles, inviteId: invite.id },
         }),
       );
       const workspace = await repos.workspaces.findById(invite.workspaceId);
       if (!workspace) throw invalidInvite();
-      return { invite, workspace };
+      return { invite, workspace, userId: user.id };
     });
     this.events.publish({ type: 'member.added', workspaceId: invite.workspaceId, productId: null, ids: [userId], actor: userId });
     return workspace;
@@ -200,6 +238,9 @@ export class WorkspaceService {
     this.events.publish({ type, workspaceId: scope.workspaceId, productId: null, ids, actor: scope.actor.userId });
   }
 }
+
+const wrongAddress = (email: string) =>
+  new TandemError('invite_invalid', `This invite is for ${email}; sign in with that address to accept it`);
 
 const invalidInvite = () => new TandemError('invite_invalid', 'This invite link is not valid: it may have expired, been used or been revoked');
 

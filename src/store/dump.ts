@@ -15,27 +15,34 @@ export interface Dump {
 // Rows are read and written in pages so a large workspace never sits in one statement.
 const PAGE = 1_000;
 
-/** A portable copy of every table, restorable into either dialect. */
+/**
+ * A portable copy of every table, restorable into either dialect, read in one
+ * transaction so it is a consistent snapshot while Tandem keeps writing.
+ */
 export async function dumpDatabase(store: Store, onTable?: (table: string, rows: number) => void): Promise<Dump> {
   const tables: Dump['tables'] = {};
-  for (const table of TABLES_IN_DEPENDENCY_ORDER) {
-    const rows: Record<string, unknown>[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      // Any stable order will do for a full copy; every table's first column is part of its key.
-      const page = await store.db
-        .selectFrom(table)
-        .selectAll()
-        .orderBy(sql`1`)
-        .orderBy(sql`2`)
-        .limit(PAGE)
-        .offset(offset)
-        .execute();
-      rows.push(...(page as Record<string, unknown>[]));
-      if (page.length < PAGE) break;
+  // PostgreSQL needs REPEATABLE READ for one snapshot across statements; a SQLite transaction reads one snapshot anyway.
+  const reader = store.dialect === 'postgres' ? store.db.transaction().setIsolationLevel('repeatable read') : store.db.transaction();
+  await reader.execute(async (trx) => {
+    for (const table of TABLES_IN_DEPENDENCY_ORDER) {
+      const rows: Record<string, unknown>[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        // Any stable order will do for a full copy; every table's first column is part of its key.
+        const page = await trx
+          .selectFrom(table)
+          .selectAll()
+          .orderBy(sql`1`)
+          .orderBy(sql`2`)
+          .limit(PAGE)
+          .offset(offset)
+          .execute();
+        rows.push(...(page as Record<string, unknown>[]));
+        if (page.length < PAGE) break;
+      }
+      tables[table] = rows;
+      onTable?.(table, rows.length);
     }
-    tables[table] = rows;
-    onTable?.(table, rows.length);
-  }
+  });
   return { format: DUMP_FORMAT, version: DUMP_VERSION, createdAt: new Date().toISOString(), tables };
 }
 

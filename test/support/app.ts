@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Role } from '../../src/contracts/access.schema';
 import { compose, type Runtime } from '../../src/server/compose';
-import { buildApp } from '../../src/server/http/app';
+import { buildApp, type AppOptions } from '../../src/server/http/app';
 import { createArgon2Hasher } from '../../src/server/security/argon2-hasher';
 import type { ProductRecord, UserRecord, WorkspaceRecord } from '../../src/services/ports';
 import type { Dialect } from '../../src/store/database';
@@ -17,10 +17,10 @@ export interface TestApp {
 }
 
 /** The real app over a real database of the given dialect, driven with inject(). */
-export async function createTestApp(dialect: Dialect): Promise<TestApp> {
+export async function createTestApp(dialect: Dialect, options: Pick<AppOptions, 'eventHeartbeatMs'> = {}): Promise<TestApp> {
   const { location, cleanup } = testDatabase(dialect);
   const runtime = await compose(location, { hasher: testHasher });
-  const app = await buildApp({ services: runtime.services, logLevel: 'silent', webRoot: null });
+  const app = await buildApp({ services: runtime.services, logLevel: 'silent', webRoot: null, ...options });
   await app.ready();
   return {
     app,

@@ -1,8 +1,7 @@
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
 import { dumpDatabase, parseDump, restoreDatabase, RestoreError } from '../../store/dump';
-import { Store } from '../../store/database';
+import { restoreSqliteFile } from '../../store/sqlite-file';
 import { configFromEnv, CliError, withRuntime } from '../runtime';
 
 const isJson = (file: string) => extname(file).toLowerCase() === '.json';
@@ -56,24 +55,12 @@ export async function restore(file: string): Promise<void> {
   if (config.database.dialect !== 'sqlite') {
     throw new CliError('tandem restore: a SQLite backup file restores only into SQLite; use a .json dump for PostgreSQL');
   }
-  const check = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    const result = check.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new CliError(`tandem restore: ${source} fails SQLite's integrity check (${String(result)})`);
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`tandem restore: ${source} is not a SQLite database`);
-  } finally {
-    check.close();
-  }
-  // Stop Tandem before restoring a file backup: the database file is replaced whole.
   const path = config.database.path;
-  const staging = `${path}.restoring`;
-  copyFileSync(source, staging);
-  for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
-  renameSync(staging, path);
-  const store = Store.open(config.database);
-  await store.migrate();
-  await store.close();
+  try {
+    await restoreSqliteFile(source, path);
+  } catch (error) {
+    if (error instanceof RestoreError) throw new CliError(`tandem restore: ${error.message}`);
+    throw error;
+  }
   console.log(`Restored ${source} into ${path}.`);
 }

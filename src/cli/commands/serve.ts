@@ -3,12 +3,11 @@ import { describeStart, startServer } from '../../server/main';
 import { configFromEnv } from '../runtime';
 
 export async function serve(options: { port?: string; host?: string; demo: boolean }): Promise<void> {
-  const env = { ...process.env };
-  if (options.port !== undefined) env.PORT = options.port;
-  if (options.host !== undefined) env.HOST = options.host;
-  if (!options.demo) env.TANDEM_DEMO = '0';
-  process.env = env;
-  const config = configFromEnv();
+  const config = configFromEnv({
+    ...(options.port !== undefined ? { PORT: options.port } : {}),
+    ...(options.host !== undefined ? { HOST: options.host } : {}),
+    ...(options.demo ? {} : { TANDEM_DEMO: '0' }),
+  });
   const server = await startServer(config, { onBackgroundError: (error) => console.error('tandem: background error:', error) });
   const hasUsers = !(await server.runtime.seed.isEmpty());
   const demoPresent = (await server.runtime.store.read.users.findByEmail(DEMO_ACCOUNTS[0]!.email)) !== null;

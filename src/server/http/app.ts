@@ -35,6 +35,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Directory of the built web app; null or missing serves the API only. */
   webRoot?: string | null;
+  /** Event-stream heartbeat (and credential re-check) interval; tests shorten it. */
+  eventHeartbeatMs?: number;
 }
 
 type TransformInput = Parameters<typeof jsonSchemaTransform>[0];
@@ -107,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(workspaceRoutes, { services });
       await api.register(productRoutes, { services });
       await api.register(itemRoutes, { services });
-      await api.register(eventRoutes, { services });
+      await api.register(eventRoutes, { services, ...(options.eventHeartbeatMs ? { heartbeatMs: options.eventHeartbeatMs } : {}) });
     },
     { prefix: API_PREFIX },
   );

@@ -12,6 +12,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;
+    /** Does not act as the session's user (signing in), so needs no CSRF token. */
+    csrfExempt?: boolean;
   }
 }
 
@@ -33,9 +35,11 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
-      const authenticated = await auth.authenticateToken(match[1]!);
-      if (!authenticated) throw unauthenticated('The API token is not valid or has been revoked');
+      const authenticated = match ? await auth.authenticateToken(match[1]!) : null;
+      // A public route does not care about a stray or stale Authorization header.
+      if (!authenticated && isPrivate(request)) {
+        throw unauthenticated(match ? 'The API token is not valid or has been revoked' : 'The Authorization header must be "Bearer <token>"');
+      }
       request.auth = authenticated;
       return;
     }
@@ -45,18 +49,26 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
 
   app.addHook('preValidation', async (request) => {
     const { auth: authenticated } = request;
-    if (authenticated?.via === 'session' && !SAFE_METHODS.has(request.method)) {
+    if (authenticated?.via === 'session' && !SAFE_METHODS.has(request.method) && !request.routeOptions.config.csrfExempt) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !authenticated.csrfToken || !sameSecret(sent, authenticated.csrfToken)) {
         throw new TandemError('csrf_failed', 'Cookie-authenticated writes must send the X-CSRF-Token header from sign-in');
       }
     }
-    // The API is private unless a route says otherwise; the web app's own files are public.
-    const isApi = request.url.startsWith('/api/');
-    if (isApi && request.routeOptions.url !== undefined && !request.routeOptions.config.public && !authenticated) {
+    if (isPrivate(request) && !authenticated) {
       throw unauthenticated('Sign in, or send an API token as "Authorization: Bearer <token>"');
     }
   });
+}
+
+/**
+ * Judged on the route that matched, never on the raw URL (which may be
+ * percent-encoded): API routes are private unless marked public; the web
+ * app's own files are public; an unmatched URL falls through to a 404.
+ */
+function isPrivate(request: FastifyRequest): boolean {
+  const route = request.routeOptions.url;
+  return route !== undefined && route.startsWith('/api/') && !request.routeOptions.config.public;
 }
 
 export function actorOf(request: FastifyRequest): Actor {

@@ -76,16 +76,60 @@ describe.each(DIALECTS)('bad input $name', ({ dialect }) => {
     expect(forged.json().errors[0].field).toBe('querystring.cursor');
   });
 
-  it('answers a malformed If-Match with 412, an unknown route with 404, a bad token with 401', async () => {
+  it('answers a malformed If-Match with 400, an unknown route with 404, a bad token with 401', async () => {
     const item = (await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'story', title: 'etag' } })).json();
-    const badEtag = await call(t.app, 'PATCH', `/api/v1/items/${item.id}`, { token, body: { title: 'y' }, headers: { 'if-match': 'yesterday' } });
-    expect(badEtag.statusCode).toBe(412);
+    for (const ifMatch of ['yesterday', '"999999999999"', '"0"']) {
+      const badEtag = await call(t.app, 'PATCH', `/api/v1/items/${item.id}`, { token, body: { title: 'y' }, headers: { 'if-match': ifMatch } });
+      expect(badEtag.statusCode, ifMatch).toBe(400);
+      expect(badEtag.json().errors).toEqual([{ field: 'headers.if-match', message: 'not an ETag of this API' }]);
+    }
+    expect((await call(t.app, 'GET', `/api/v1/items/${item.id}`, { token })).json().title).toBe('etag');
     const route = await call(t.app, 'GET', '/api/v1/nowhere', { token });
     expect(route.statusCode).toBe(404);
     expect(route.json().code).toBe('route_not_found');
     const unauthenticated = await call(t.app, 'GET', itemsUrl(), { headers: { authorization: 'Bearer tdm_forged' } });
     expect(unauthenticated.statusCode).toBe(401);
     expect(unauthenticated.json().code).toBe('unauthenticated');
+  });
+
+  it('answers out-of-range keys and forged cursors without touching the database', async () => {
+    expect((await call(t.app, 'GET', `/api/v1/items/${ws.product.key}-9999999999`, { token })).statusCode).toBe(404);
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const cursor of [forge({ rank: 'a\u0000' }), forge({ rank: 'a0', extra: 1 }), forge({ rank: 5 }), forge(['a0']), forge({ rank: "a0' or 1=1" })]) {
+      const response = await call(t.app, 'GET', `${itemsUrl()}?cursor=${cursor}`, { token });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors[0].field).toBe('querystring.cursor');
+    }
+    const activity = await call(t.app, 'GET', `/api/v1/workspaces/${ws.workspace.id}/activity?cursor=${forge({ id: 'x\u0000' })}`, { token });
+    expect(activity.statusCode).toBe(400);
+  });
+
+  it('decides sign-in on the route that matched, however the path is spelled', async () => {
+    const encoded = await call(t.app, 'GET', '/%61pi/v1/me');
+    expect(encoded.statusCode).toBe(401);
+    expect(encoded.json().code).toBe('unauthenticated');
+    // A public route ignores a stray Authorization header.
+    expect((await call(t.app, 'GET', '/healthz', { headers: { authorization: 'Basic eDp5' } })).statusCode).toBe(200);
+  });
+
+  it('never answers random item references, cursors and If-Match headers with a 500', async () => {
+    const item = (await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'story', title: 'Target of headers' } })).json();
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', '0', '9', '-', '"', '/', '%', '\u0000', 'é', ' ', '.', '=') , maxLength: 40 });
+    await fc.assert(
+      fc.asyncProperty(text, text, text, async (ref, cursor, ifMatch) => {
+        const got = await call(t.app, 'GET', `/api/v1/items/${encodeURIComponent(ref)}`, { token });
+        expect(got.statusCode, got.body).toBeLessThan(500);
+        const listed = await call(t.app, 'GET', `${itemsUrl()}?cursor=${encodeURIComponent(cursor)}`, { token });
+        expect(listed.statusCode, listed.body).toBeLessThan(500);
+        const patched = await call(t.app, 'PATCH', `/api/v1/items/${item.id}`, {
+          token,
+          body: { description: ifMatch },
+          headers: { 'if-match': ifMatch.replace(/[^\x20-\x7e]/g, '') },
+        });
+        expect(patched.statusCode, patched.body).toBeLessThan(500);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('never answers random create and update payloads with a 500, and keeps the rows intact', async () => {

@@ -36,7 +36,7 @@ describe.each(DIALECTS)('server-sent events $name', ({ dialect }) => {
   let b: TestWorkspace;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    t = await createTestApp(dialect, { eventHeartbeatMs: 100 });
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
     a = await buildWorkspace(t.runtime);
     b = await buildWorkspace(t.runtime);
@@ -65,6 +65,14 @@ describe.each(DIALECTS)('server-sent events $name', ({ dialect }) => {
     expect(eventB).toMatchObject({ type: 'item.created', workspaceId: b.workspace.id, ids: [inB.id] });
     streamA.close();
     streamB.close();
+  });
+
+  it('ends a stream once its token is revoked', async () => {
+    const ws = await buildWorkspace(t.runtime);
+    const stream = await openStream(`${base}/api/v1/events`, ws.byRole.viewer.token);
+    const tokenId = (await (await fetch(`${base}/api/v1/tokens`, { headers: { authorization: `Bearer ${ws.byRole.viewer.token}` } })).json()).items[0].id;
+    await fetch(`${base}/api/v1/tokens/${tokenId}`, { method: 'DELETE', headers: { authorization: `Bearer ${ws.byRole.viewer.token}` } });
+    await expect(stream.next()).rejects.toThrow('stream ended');
   });
 
   it('refuses a stream without credentials', async () => {

@@ -7,7 +7,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotencyKey: string | null;
   }
+  interface FastifyContextConfig {
+    /** The answer holds a secret shown once (a new API token, an invite link): it is never stored for replay. */
+    secretResponse?: boolean;
+  }
 }
+
+// A replay repeats what a client needs to find and version what was made.
+const REPLAYED_HEADERS = ['etag', 'location'] as const;
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,200}$/;
 
@@ -26,7 +33,7 @@ export function installIdempotency(app: FastifyInstance, idempotency: Idempotenc
 
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined || !request.auth) return;
+    if (request.method !== 'POST' || key === undefined || !request.auth || request.routeOptions.config.secretResponse) return;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       throw new TandemError('validation_failed', 'Idempotency-Key must be 1 to 200 letters, digits or ._:-', {
         errors: [{ field: 'headers.idempotency-key', message: 'not a valid key' }],
@@ -34,7 +41,7 @@ export function installIdempotency(app: FastifyInstance, idempotency: Idempotenc
     }
     const claim = await idempotency.claim(request.auth.actor.userId, key, fingerprint(request));
     if (claim.kind === 'replay') {
-      return reply.code(claim.statusCode).header('idempotent-replayed', 'true').type('application/json').send(claim.body);
+      return reply.code(claim.statusCode).headers(claim.headers).header('idempotent-replayed', 'true').type('application/json').send(claim.body);
     }
     request.idempotencyKey = key;
   });
@@ -44,7 +51,14 @@ export function installIdempotency(app: FastifyInstance, idempotency: Idempotenc
     if (!key || !request.auth) return payload;
     request.idempotencyKey = null;
     const userId = request.auth.actor.userId;
-    if (reply.statusCode < 400 && typeof payload === 'string') await idempotency.complete(userId, key, reply.statusCode, payload);
+    if (reply.statusCode < 400 && typeof payload === 'string') {
+      const headers: Record<string, string> = {};
+      for (const name of REPLAYED_HEADERS) {
+        const value = reply.getHeader(name);
+        if (typeof value === 'string') headers[name] = value;
+      }
+      await idempotency.complete(userId, key, reply.statusCode, payload, headers);
+    }
     else await idempotency.release(userId, key);
     return payload;
   });

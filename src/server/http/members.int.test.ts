@@ -54,6 +54,21 @@ describe.each(DIALECTS)('members and invites $name', ({ dialect }) => {
     expect(response.json().detail).toContain('someone@example.test');
   });
 
+  it('makes no account when a newcomer accepts an invite bound to another address', async () => {
+    const { token: inviteToken } = (
+      await call(t.app, 'POST', `${base()}/invites`, { token: owner, body: { roles: ['viewer'], email: 'bound@example.test' } })
+    ).json();
+    const email = `wrong-${Date.now()}-${dialect}@example.test`;
+    const response = await call(t.app, 'POST', `/api/v1/invites/${inviteToken}/accept`, { body: { name: 'Wrong', email, password: 'long enough password' } });
+    expect(response.statusCode).toBe(410);
+    expect(await t.runtime.store.read.users.findByEmail(email)).toBeNull();
+    // The invite still works for the address it names.
+    const right = await call(t.app, 'POST', `/api/v1/invites/${inviteToken}/accept`, {
+      body: { name: 'Right', email: 'Bound@Example.test', password: 'long enough password' },
+    });
+    expect(right.statusCode).toBe(200);
+  });
+
   it('lists and revokes open invites; a revoked link no longer works', async () => {
     const created = (await call(t.app, 'POST', `${base()}/invites`, { token: owner, body: { roles: ['viewer'] } })).json();
     const open = (await call(t.app, 'GET', `${base()}/invites`, { token: owner })).json().items;

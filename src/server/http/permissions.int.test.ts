@@ -123,6 +123,7 @@ describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
   it.each(cases)('$role $action → allowed: $allowed', async ({ role, action, allowed }: { role: Role; action: Action; allowed: boolean }) => {
     const targets = await freshTargets();
     const { method, url, body } = REQUESTS[action].request(targets);
+    const before = allowed ? null : await snapshot(t, ws);
     const response = await call(t.app, method, url, { token: ws.byRole[role].token, body });
     if (allowed) {
       expect(response.statusCode, `${role} ${action}: ${response.body}`).toBeLessThan(300);
@@ -130,6 +131,7 @@ describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
       expect(response.statusCode, `${role} ${action}: ${response.body}`).toBe(403);
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json().code).toBe('forbidden');
+      expect(await snapshot(t, ws)).toEqual(before);
     }
   });
 

@@ -126,13 +126,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('deleted_at', instant)
     .addUniqueConstraint('item_product_number_uq', ['product_id', 'number'])
     .execute();
-  // The backlog is read in rank order per product, skipping the trash.
-  await db.schema
-    .createIndex('item_rank_idx')
-    .on('item')
-    .columns(['workspace_id', 'product_id', 'rank', 'id'])
-    .where(sql.ref('deleted_at'), 'is', null)
-    .execute();
+  // The backlog is read in rank order per product; a rank key is never shared,
+  // trashed items included, so a restore or a move can never produce a tie.
+  await db.schema.createIndex('item_rank_uq').on('item').columns(['workspace_id', 'product_id', 'rank']).unique().execute();
 
   await db.schema
     .createTable('activity')
@@ -156,6 +152,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('fingerprint', 'text', (c) => c.notNull())
     .addColumn('status_code', 'integer')
     .addColumn('response_body', 'text')
+    .addColumn('response_headers', 'text')
     .addColumn('created_at', instant, (c) => c.notNull())
     .addPrimaryKeyConstraint('idempotency_pk', ['user_id', 'key'])
     .execute();

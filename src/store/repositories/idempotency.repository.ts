@@ -22,10 +22,10 @@ export class IdempotencyKyselyRepository implements IdempotencyRepository {
     return existing ?? null;
   }
 
-  async complete(userId: string, key: string, statusCode: number, responseBody: string): Promise<void> {
+  async complete(userId: string, key: string, statusCode: number, responseBody: string, responseHeaders: string): Promise<void> {
     await this.db
       .updateTable('idempotency')
-      .set({ statusCode, responseBody })
+      .set({ statusCode, responseBody, responseHeaders })
       .where('userId', '=', userId)
       .where('key', '=', key)
       .execute();

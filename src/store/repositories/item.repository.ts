@@ -54,11 +54,9 @@ export class ItemKyselyRepository implements ItemRepository {
       .where('item.workspaceId', '=', workspaceId)
       .where('item.productId', '=', productId)
       .where('item.deletedAt', 'is', null);
-    if (after) {
-      // A row-value comparison lets both databases seek straight to the cursor in the index.
-      query = query.where((eb) => eb(eb.refTuple('item.rank', 'item.id'), '>', eb.tuple(after.rank, after.id)));
-    }
-    const rows = await query.orderBy('item.rank').orderBy('item.id').limit(limit).execute();
+    // The unique rank index gives the order and lets a cursor seek straight to its place.
+    if (after) query = query.where('item.rank', '>', after.rank);
+    const rows = await query.orderBy('item.rank').limit(limit).execute();
     return rows.map(toItem);
   }
 
@@ -68,7 +66,7 @@ export class ItemKyselyRepository implements ItemRepository {
       .select('rank')
       .where('workspaceId', '=', workspaceId)
       .where('productId', '=', productId)
-      .where('deletedAt', 'is', null)
+      // Trashed items keep their rank, so a restore never lands on a taken key.
       .orderBy('rank', 'desc')
       .limit(1)
       .executeTakeFirst();

@@ -5,16 +5,22 @@ import type { Database } from '../schema';
 export class LoginFailureKyselyRepository implements LoginFailureRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  find(key: string): Promise<LoginFailureRecord | null> {
-    return this.db.selectFrom('loginFailure').selectAll().where('key', '=', key).executeTakeFirst().then((row) => row ?? null);
-  }
-
-  async save(record: LoginFailureRecord): Promise<void> {
-    await this.db
+  async countAttempt(key: string, now: string, windowCutoff: string): Promise<LoginFailureRecord> {
+    // One upsert, so parallel attempts each see their own count.
+    return this.db
       .insertInto('loginFailure')
-      .values(record)
-      .onConflict((oc) => oc.column('key').doUpdateSet({ failures: record.failures, windowStartedAt: record.windowStartedAt }))
-      .execute();
+      .values({ key, failures: 1, windowStartedAt: now })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => {
+          const expired = eb('loginFailure.windowStartedAt', '<=', windowCutoff);
+          return {
+            failures: eb.case().when(expired).then(1).else(eb('loginFailure.failures', '+', 1)).end(),
+            windowStartedAt: eb.case().when(expired).then(now).else(eb.ref('loginFailure.windowStartedAt')).end(),
+          };
+        }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
   }
 
   async clear(key: string): Promise<void> {

@@ -23,6 +23,11 @@ export class WorkspaceKyselyRepository implements WorkspaceRepository {
     return row ?? null;
   }
 
+  async lock(id: string): Promise<void> {
+    // A no-op update takes the row lock on PostgreSQL and the write lock on SQLite alike.
+    await this.db.updateTable('workspace').set((eb) => ({ version: eb.ref('version') })).where('id', '=', id).execute();
+  }
+
   listAll(): Promise<WorkspaceRecord[]> {
     return this.db.selectFrom('workspace').selectAll().orderBy('createdAt').orderBy('id').execute();
   }

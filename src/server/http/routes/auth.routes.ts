@@ -18,7 +18,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
   app.post(
     '/auth/login',
     {
-      config: { public: true },
+      config: { public: true, csrfExempt: true },
       schema: {
         operationId: 'login',
         tags: ['auth'],
@@ -49,8 +49,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     '/me',
     { schema: { operationId: 'getMe', tags: ['auth'], summary: 'The signed-in user and their workspaces', response: { 200: MeSchema } } },
     async (request) => {
+      const actor = actorOf(request);
       const auth = request.auth!;
-      const memberships = await services.workspaces.listFor(auth.actor);
+      const memberships = await services.workspaces.listFor(actor);
       return {
         user: toUser(auth.user),
         workspaces: memberships.map(({ workspace, roles }) => ({
@@ -67,6 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
   app.post(
     '/tokens',
     {
+      config: { secretResponse: true },
       schema: {
         operationId: 'createToken',
         tags: ['auth'],

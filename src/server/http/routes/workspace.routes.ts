@@ -134,6 +134,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
   app.post(
     '/workspaces/:workspaceId/invites',
     {
+      config: { secretResponse: true },
       schema: {
         operationId: 'createInvite',
         tags: ['members'],
@@ -212,11 +213,8 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
       const body = request.body;
       const account = 'password' in body ? (body as { name: string; email: string; password: string }) : null;
       if (account) {
-        // Validate the invite before creating an account for it.
-        await workspaces.previewInvite(request.params.token);
-        const user = await services.auth.createUser(account);
-        const workspace = await workspaces.acceptInvite(request.params.token, user.id);
-        const session = await services.auth.login({ email: account.email, password: account.password, address: request.ip });
+        const { workspace, user } = await workspaces.acceptInviteAsNewUser(request.params.token, account);
+        const session = await services.auth.startSession(user);
         setSessionCookie(request, reply, session.sessionToken, session.maxAgeSeconds);
         return { workspaceId: workspace.id, session: { csrfToken: session.csrfToken, user: toUser(session.user) } };
       }
