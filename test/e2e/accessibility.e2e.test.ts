@@ -70,6 +70,14 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
   it('the items page, its dialog and the command palette', async () => {
     const page = await openItemsPage(context, 'owner@demo.test');
     await expectNoSeriousViolations(page, 'items');
+    // Only the rows on screen are in the DOM; each says where it sits in the whole list.
+    const rows = await page
+      .getByRole('list', { name: 'Items' })
+      .getByRole('listitem')
+      .evaluateAll((items) => items.map((item) => [item.getAttribute('aria-posinset'), item.getAttribute('aria-setsize')]));
+    const total = Number((await page.locator('.page-subtitle').textContent())?.match(/(\d+) items/)?.[1]);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows).toEqual(rows.map((_, index) => [String(index + 1), String(total)]));
 
     await itemRow(page, 'Guided setup checklist').click();
     await page.getByRole('dialog', { name: 'DEMO-2' }).waitFor();

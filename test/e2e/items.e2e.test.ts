@@ -209,4 +209,33 @@ describe('items page', () => {
     expect(await horizontalOverflow(page)).toBe(0);
     await context.close();
   });
+
+  // Last in the file: it adds enough items to need a second page.
+  it('rows say their position, and an unknown list size until the last page is in', async () => {
+    const context = await newContext(browser, tandem);
+    const page = await openItemsPage(context, 'pm@demo.test');
+    // A fresh sign-in for the API calls; the reload below picks up its session.
+    const csrf = await signInByApi(context, 'pm@demo.test');
+    const productId = page.url().match(/\/p\/([^/]+)\/items$/)?.[1];
+    for (let n = 0; n < 60; n++) {
+      const created = await context.request.post(`/api/v1/products/${productId}/items`, { data: { type: 'task', title: `Paged task ${n}` }, headers: { 'x-csrf-token': csrf } });
+      expect(created.status()).toBe(201);
+    }
+    await page.reload();
+    const first = itemRows(page).first();
+    await first.waitFor();
+    expect([await first.getAttribute('aria-posinset'), await first.getAttribute('aria-setsize')]).toEqual(['1', '-1']);
+
+    // Scrolled to the end, every page is in and the size is known.
+    const list = page.getByRole('list', { name: 'Items' });
+    const last = itemRows(page).last();
+    await expect
+      .poll(async () => {
+        await list.evaluate((element) => element.parentElement?.scrollTo(0, element.scrollHeight));
+        return [await last.getAttribute('aria-posinset'), await last.getAttribute('aria-setsize')];
+      })
+      .toSatisfy(([position, size]) => size !== '-1' && position === size);
+    expect(await last.textContent()).toContain('Paged task 59');
+    await context.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { itemRow, launchBrowser, newContext, openItemsPage } from './support/browser';
 import { startTandem, type Tandem } from './support/server';
 
@@ -14,6 +14,17 @@ afterAll(async () => {
   await browser?.close();
   await tandem?.close();
 });
+
+/** Counts the backlog list requests (`GET …/products/{id}/items?…`) a page makes from now on. */
+function countListRequests(page: Page): () => number {
+  let count = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && /\/api\/v1\/products\/[^/]+\/items\?/.test(request.url())) count += 1;
+  });
+  return () => count;
+}
+
+const itemCount = async (page: Page) => Number((await page.locator('.page-subtitle').textContent())?.match(/(\d+)\+? items?/)?.[1]);
 
 describe('live updates', () => {
   it('an item created in one browser appears in another without a reload', async () => {
@@ -43,6 +54,45 @@ describe('live updates', () => {
     await edit.getByRole('button', { name: 'Save changes' }).click();
     await itemRow(po, 'Weekly digest email for stakeholders and execs').waitFor();
     expect(await po.evaluate(() => (window as unknown as { tandemMarker?: string }).tandemMarker)).toBe('still-here');
+
+    await Promise.all([pmContext.close(), poContext.close()]);
+  });
+
+  it('an edit, a trash and a restore in one browser patch the other’s list without refetching it', async () => {
+    const pmContext = await newContext(browser, tandem);
+    const poContext = await newContext(browser, tandem);
+    const [pm, po] = await Promise.all([openItemsPage(pmContext, 'pm@demo.test'), openItemsPage(poContext, 'po@demo.test')]);
+    await po.locator('[data-realtime="live"]').waitFor();
+    const listRequests = countListRequests(po);
+    const itemRequests: string[] = [];
+    po.on('request', (request) => {
+      if (request.method() === 'GET' && /\/api\/v1\/items\/[^/?]+$/.test(request.url())) itemRequests.push(request.url());
+    });
+
+    await itemRow(pm, 'Guided setup checklist').click();
+    const edit = pm.getByRole('dialog', { name: 'DEMO-2' });
+    await edit.getByLabel('Title').fill('Guided setup checklist, live');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await itemRow(po, 'Guided setup checklist, live').waitFor();
+    expect(listRequests()).toBe(0);
+    expect(itemRequests.length).toBeGreaterThan(0);
+
+    // Trashed: the row and one from the count go; restored: it comes back where it was.
+    const before = await itemCount(po);
+    const listItem = po.getByRole('list', { name: 'Items' }).getByRole('listitem').filter({ has: po.getByRole('button', { name: 'Guided setup checklist, live' }) });
+    const position = await listItem.getAttribute('aria-posinset');
+    expect(Number(position)).toBeGreaterThan(0);
+    await itemRow(pm, 'Guided setup checklist, live').click();
+    await pm.getByRole('dialog', { name: 'DEMO-2' }).getByRole('button', { name: 'Move to trash' }).click();
+    await itemRow(po, 'Guided setup checklist, live').waitFor({ state: 'detached' });
+    await expect.poll(() => itemCount(po)).toBe(before - 1);
+
+    await pm.getByRole('button', { name: 'Undo' }).click();
+    await itemRow(po, 'Guided setup checklist, live').waitFor();
+    await expect.poll(() => itemCount(po)).toBe(before);
+    expect(await listItem.getAttribute('aria-posinset')).toBe(position);
+    expect(listRequests()).toBe(0);
 
     await Promise.all([pmContext.close(), poContext.close()]);
   });

@@ -1,20 +1,24 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { EVENT_TYPES } from '../../contracts/events.schema';
-import type { RealtimeMessage } from './types';
-import { API_BASE } from './client';
+import type { Item, RealtimeMessage } from './types';
+import { API_BASE, ApiError, request } from './client';
+import { appendCreatedItem, patchItemInList, removeItemsFromList, whenListIdle } from './item-cache';
 import { queryKeys } from './query-keys';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
 
-/** Maps one invalidation hint onto the query keys that may now be stale. */
-export function invalidateFor(client: QueryClient, message: RealtimeMessage, selfId: string | null): void {
+/**
+ * Maps one invalidation hint onto the query keys that may now be stale. The
+ * backlog list is the exception: it is patched with the named items instead.
+ */
+export async function applyHint(client: QueryClient, message: RealtimeMessage, selfId: string | null): Promise<void> {
   const invalidate = (queryKey: readonly unknown[]) => void client.invalidateQueries({ queryKey });
   const [area] = message.type.split('.');
   switch (area) {
     case 'item':
-      if (message.productId) invalidate(queryKeys.items.all(message.productId));
       for (const id of message.ids) invalidate(queryKeys.item(id));
+      if (message.productId) await patchItemList(client, message, message.productId);
       break;
     case 'product':
       invalidate(queryKeys.products(message.workspaceId));
@@ -36,8 +40,45 @@ export function invalidateFor(client: QueryClient, message: RealtimeMessage, sel
 }
 
 /**
+ * Item hints patch the cached backlog with the named items alone: invalidating
+ * it would refetch every loaded page, which is hundreds of requests per tab for
+ * someone who has scrolled a big product.
+ */
+async function patchItemList(client: QueryClient, message: RealtimeMessage, productId: string): Promise<void> {
+  // A tab that never loaded this product's list has nothing to keep current.
+  if (client.getQueryData(queryKeys.items.list(productId)) === undefined) return;
+  if (message.type === 'item.deleted') {
+    await whenListIdle(client, productId);
+    removeItemsFromList(client, productId, message.ids);
+    return;
+  }
+  // Through the query cache, so an expired session is noticed like any other query's.
+  const fetchOne = (id: string) => client.fetchQuery({ queryKey: queryKeys.item(id), queryFn: () => request<Item>(`/items/${encodeURIComponent(id)}`), staleTime: 0 });
+  const outcomes = await Promise.all(
+    message.ids.map((id) =>
+      fetchOne(id).then(
+        (item) => ({ id, item }),
+        (error: unknown) => ({ id, error }),
+      ),
+    ),
+  );
+  await whenListIdle(client, productId);
+  for (const outcome of outcomes) {
+    if ('item' in outcome) {
+      if (message.type === 'item.created') appendCreatedItem(client, outcome.item);
+      else patchItemInList(client, outcome.item, { insertMissing: message.type === 'item.restored' });
+    } else if (outcome.error instanceof ApiError && (outcome.error.status === 404 || outcome.error.status === 403)) {
+      // Gone, or no longer ours to see: it should not stay on screen.
+      removeItemsFromList(client, productId, [outcome.id]);
+    }
+    // Other failures leave the row as it was; a dropped stream refetches everything when it reopens.
+  }
+}
+
+/**
  * One EventSource per signed-in tab. Messages are hints, not state: each one
- * invalidates the matching queries, which refetch through the normal client.
+ * invalidates the matching queries, which refetch through the normal client,
+ * except item hints, which fetch just the named items into the cached list.
  */
 export function useRealtime(userId: string | null): RealtimeStatus {
   const client = useQueryClient();
@@ -57,12 +98,16 @@ export function useRealtime(userId: string | null): RealtimeStatus {
       dropped = true;
       setStatus(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
     };
+    // Hints apply one after another, so a slow fetch for an update cannot land after a later delete.
+    let queue = Promise.resolve();
     const onMessage = (event: MessageEvent<string>) => {
+      let message: RealtimeMessage;
       try {
-        invalidateFor(client, JSON.parse(event.data) as RealtimeMessage, userId);
+        message = JSON.parse(event.data) as RealtimeMessage;
       } catch {
-        // A malformed hint is ignored; the next one or a refocus refetches.
+        return; // A malformed hint is ignored; the next one or a refocus refetches.
       }
+      queue = queue.then(() => applyHint(client, message, userId)).catch(() => undefined);
     };
     for (const type of EVENT_TYPES) source.addEventListener(type, onMessage);
     source.addEventListener('message', onMessage);

@@ -53,15 +53,28 @@ export function ItemList({ items, activeIndex, focusRequest, hasMore, loadingMor
     // Only a new focus request moves focus; a changed index alone (from a click) must not.
   }, [focusRequest]);
 
+  // Only the rows on screen are in the DOM, so each tells assistive technology
+  // where it sits in the whole list; -1 says the size is not known until the last page is in.
+  const setSize = hasMore ? -1 : items.length;
+
   return (
     <div ref={scrollRef} className="list-scroll">
-      <ul className="item-list" aria-label="Items" style={{ height: virtualizer.getTotalSize() }}>
+      {/* Explicit roles: list-style: none makes Safari drop the native list semantics the counts hang on. */}
+      <ul role="list" className="item-list" aria-label="Items" aria-busy={loadingMore} style={{ height: virtualizer.getTotalSize() }}>
         {virtualItems.map((row) => {
           const item = items[row.index];
+          const rowProps = { 'data-index': row.index, style: { transform: `translateY(${row.start}px)`, height: row.size } };
+          if (!item) {
+            // The "loading more" row is not an item, so it stays out of the count.
+            return (
+              <li key="more" {...rowProps} className="item-li" aria-hidden="true">
+                <div className="item-more">{loadingMore ? 'Loading more…' : ''}</div>
+              </li>
+            );
+          }
           return (
-            <li key={item?.id ?? 'more'} data-index={row.index} className="item-li" style={{ transform: `translateY(${row.start}px)`, height: row.size }}>
-              {item ? (
-                <button
+            <li key={item.id} {...rowProps} role="listitem" className="item-li" aria-setsize={setSize} aria-posinset={row.index + 1}>
+              <button
                   type="button"
                   className={`item-row${row.index === activeIndex ? ' is-active' : ''}`}
                   tabIndex={row.index === Math.max(activeIndex, 0) ? 0 : -1}
@@ -78,10 +91,7 @@ export function ItemList({ items, activeIndex, focusRequest, hasMore, loadingMor
                   <time className="item-time" dateTime={item.updatedAt} title={new Date(item.updatedAt).toLocaleString()}>
                     {timeAgo(item.updatedAt)}
                   </time>
-                </button>
-              ) : (
-                <div className="item-more">{loadingMore ? 'Loading more…' : ''}</div>
-              )}
+              </button>
             </li>
           );
         })}

@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { request } from '../../api/client';
+import { appendCreatedItem, patchItemInList, removeItemsFromList, whenListIdle } from '../../api/item-cache';
 import { queryKeys } from '../../api/query-keys';
 import type { Item, ItemCreate, ItemPage, ItemUpdate } from '../../api/types';
 
@@ -19,12 +20,22 @@ export function useItems(productId: string) {
   });
 }
 
+/**
+ * Mutations patch the cached list with the item the server returned rather than
+ * refetching every loaded page. The patch waits for any page fetch in flight,
+ * which would otherwise overwrite it; the mutation itself does not wait.
+ */
+function patchWhenIdle(client: QueryClient, productId: string, patch: () => void): void {
+  void whenListIdle(client, productId).then(patch);
+}
+
 export function useCreateItem(productId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: Pick<ItemCreate, 'type' | 'title' | 'description'>) =>
       request<Item>(`/products/${encodeURIComponent(productId)}/items`, { method: 'POST', body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.items.all(productId) }),
+    // Lands at the end of the backlog: shown now if the list is loaded that far, else when paged to.
+    onSuccess: (item) => patchWhenIdle(client, productId, () => appendCreatedItem(client, item)),
   });
 }
 
@@ -33,7 +44,7 @@ export function useUpdateItem(productId: string) {
   return useMutation({
     mutationFn: ({ item, changes }: { item: Item; changes: ItemUpdate }) =>
       request<Item>(`/items/${encodeURIComponent(item.id)}`, { method: 'PATCH', body: changes, ifMatch: item.version }),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.items.all(productId) }),
+    onSuccess: (item) => patchWhenIdle(client, productId, () => patchItemInList(client, item, { insertMissing: false })),
   });
 }
 
@@ -41,7 +52,7 @@ export function useTrashItem(productId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (item: Item) => request<Item>(`/items/${encodeURIComponent(item.id)}`, { method: 'DELETE', ifMatch: item.version }),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.items.all(productId) }),
+    onSuccess: (item) => patchWhenIdle(client, productId, () => removeItemsFromList(client, productId, [item.id])),
   });
 }
 
@@ -49,7 +60,7 @@ export function useRestoreItem(productId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (item: Item) => request<Item>(`/items/${encodeURIComponent(item.id)}/restore`, { method: 'POST' }),
-    onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.items.all(productId) }),
+    onSuccess: (item) => patchWhenIdle(client, productId, () => patchItemInList(client, item, { insertMissing: true })),
   });
 }
 

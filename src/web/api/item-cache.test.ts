@@ -1,0 +1,99 @@
+import { QueryClient, type InfiniteData } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { appendCreatedItem, patchItemInList, removeItemsFromList } from './item-cache';
+import { queryKeys } from './query-keys';
+import type { Item, ItemPage } from './types';
+
+const PRODUCT = 'product-1';
+
+function buildItem(overrides: Partial<Item> & Pick<Item, 'id' | 'rank'>): Item {
+  return {
+    key: `DEMO-${overrides.id}`,
+    workspaceId: 'workspace-1',
+    productId: PRODUCT,
+    number: 1,
+    type: 'task',
+    title: `Item ${overrides.id}`,
+    description: '',
+    status: 'backlog',
+    version: 1,
+    createdBy: null,
+    createdAt: '2026-11-28T10:00:00.000Z',
+    updatedAt: '2026-11-28T10:00:00.000Z',
+    deletedAt: null,
+    ...overrides,
+  };
+}
+
+/** A cached list of two pages (ranks a0 a1 | a3 a4); `more` says whether a third page exists. */
+function cachedList({ more }: { more: boolean }): QueryClient {
+  const client = new QueryClient();
+  const data: InfiniteData<ItemPage, string | null> = {
+    pages: [
+      { items: [buildItem({ id: '0', rank: 'a0' }), buildItem({ id: '1', rank: 'a1' })], nextCursor: 'c1' },
+      { items: [buildItem({ id: '3', rank: 'a3' }), buildItem({ id: '4', rank: 'a4' })], nextCursor: more ? 'c2' : null },
+    ],
+    pageParams: [null, 'c1'],
+  };
+  client.setQueryData(queryKeys.items.list(PRODUCT), data);
+  return client;
+}
+
+const pagesOf = (client: QueryClient) =>
+  client.getQueryData<InfiniteData<ItemPage, string | null>>(queryKeys.items.list(PRODUCT))?.pages.map((page) => page.items.map((item) => item.id));
+
+describe('patching the cached backlog', () => {
+  it('replaces an updated item in place and ignores one it does not hold', () => {
+    const client = cachedList({ more: true });
+    patchItemInList(client, buildItem({ id: '1', rank: 'a1', title: 'Renamed', version: 2 }), { insertMissing: false });
+    patchItemInList(client, buildItem({ id: '2', rank: 'a2', version: 2 }), { insertMissing: false });
+    expect(pagesOf(client)).toEqual([['0', '1'], ['3', '4']]);
+    expect(client.getQueryData<InfiniteData<ItemPage>>(queryKeys.items.list(PRODUCT))?.pages[0]?.items[1]?.title).toBe('Renamed');
+  });
+
+  it('keeps a newer cached copy over an older fetched one', () => {
+    const client = cachedList({ more: true });
+    patchItemInList(client, buildItem({ id: '1', rank: 'a1', title: 'Newer', version: 3 }), { insertMissing: false });
+    patchItemInList(client, buildItem({ id: '1', rank: 'a1', title: 'Older', version: 2 }), { insertMissing: false });
+    expect(client.getQueryData<InfiniteData<ItemPage>>(queryKeys.items.list(PRODUCT))?.pages[0]?.items[1]?.title).toBe('Newer');
+  });
+
+  it('inserts a restored item at its rank inside the loaded range, and not beyond it', () => {
+    const client = cachedList({ more: true });
+    patchItemInList(client, buildItem({ id: '2', rank: 'a2' }), { insertMissing: true });
+    patchItemInList(client, buildItem({ id: '9', rank: 'a9' }), { insertMissing: true });
+    // Page two starts after a1's cursor, so a2 is where refetching that page would put it.
+    expect(pagesOf(client)).toEqual([['0', '1'], ['2', '3', '4']]);
+  });
+
+  it('appends a restored item after the last row once every page is loaded', () => {
+    const client = cachedList({ more: false });
+    patchItemInList(client, buildItem({ id: '9', rank: 'a9' }), { insertMissing: true });
+    expect(pagesOf(client)).toEqual([['0', '1'], ['3', '4', '9']]);
+  });
+
+  it('removes deleted items and items whose fresh copy is in the trash', () => {
+    const client = cachedList({ more: true });
+    removeItemsFromList(client, PRODUCT, ['0', '4']);
+    patchItemInList(client, buildItem({ id: '3', rank: 'a3', version: 2, deletedAt: '2026-11-28T11:00:00.000Z' }), { insertMissing: false });
+    expect(pagesOf(client)).toEqual([['1'], []]);
+  });
+
+  it('appends a created item only when the last page is loaded and it sorts last', () => {
+    const partial = cachedList({ more: true });
+    appendCreatedItem(partial, buildItem({ id: '9', rank: 'a9' }));
+    expect(pagesOf(partial)).toEqual([['0', '1'], ['3', '4']]);
+
+    const complete = cachedList({ more: false });
+    appendCreatedItem(complete, buildItem({ id: '2', rank: 'a2' }));
+    appendCreatedItem(complete, buildItem({ id: '9', rank: 'a9' }));
+    appendCreatedItem(complete, buildItem({ id: '9', rank: 'a9' }));
+    expect(pagesOf(complete)).toEqual([['0', '1'], ['3', '4', '9']]);
+  });
+
+  it('leaves a list that is not cached alone', () => {
+    const client = new QueryClient();
+    appendCreatedItem(client, buildItem({ id: '9', rank: 'a9' }));
+    expect(client.getQueryData(queryKeys.items.list(PRODUCT))).toBeUndefined();
+  });
+});
