@@ -1,6 +1,9 @@
 import type {
   ApiTokenRecord,
   IdempotencyRecord,
+  InviteRecord,
+  ItemRecord,
+  ProductRecord,
   LoginFailureRecord,
   SessionRecord,
   UserRecord,
@@ -33,50 +36,17 @@ export interface MemberRoleTable {
   role: string;
 }
 
-export interface InviteTable {
-  id: string;
-  workspaceId: string;
-  tokenHash: string;
+export type InviteTable = Omit<InviteRecord, 'roles'> & {
+  /** JSON array of role names. */
   roles: string;
-  email: string | null;
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string;
-  acceptedAt: string | null;
-  acceptedBy: string | null;
-  revokedAt: string | null;
-  version: number;
-  updatedAt: string;
-}
+};
 
-export interface ProductTable {
-  id: string;
-  workspaceId: string;
-  key: string;
-  name: string;
-  description: string;
+export type ProductTable = ProductRecord & {
+  /** The last item number taken. */
   itemSeq: number;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
-export interface ItemTable {
-  id: string;
-  workspaceId: string;
-  productId: string;
-  number: number;
-  type: string;
-  title: string;
-  description: string;
-  status: string;
-  rank: string;
-  version: number;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'status'> & { type: string; status: string };
 
 export interface ActivityTable {
   id: string;
