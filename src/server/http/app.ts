@@ -17,6 +17,7 @@ import '../../contracts/errors';
 import { installAuth } from './auth';
 import { installErrorHandler, routeNotFound } from './error-handler';
 import { installIdempotency } from './idempotency';
+import { installJsonBodyParser } from './json-body';
 import { installTextGuard } from './text-guard';
 import { authRoutes } from './routes/auth.routes';
 import { eventRoutes } from './routes/events.routes';
@@ -69,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installJsonBodyParser(app);
 
   await app.register(cookie);
   await app.register(swagger, {

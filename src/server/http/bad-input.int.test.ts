@@ -24,7 +24,7 @@ describe.each(DIALECTS)('bad input $name', ({ dialect }) => {
     expect(response.headers['content-type']).toContain('application/problem+json');
     const problem = response.json();
     expect(problem.code).toBe('malformed_json');
-    expect(problem.detail).toMatch(/JSON/i);
+    expect(problem.detail).toMatch(/^The body is not valid JSON: .*(end of JSON input|position)/i);
     expect(problem.status).toBe(400);
     expect(await rows()).toEqual(before);
   });
@@ -55,9 +55,13 @@ describe.each(DIALECTS)('bad input $name', ({ dialect }) => {
     expect(response.json().code).toBe('unsupported_media_type');
   });
 
-  it('refuses a prototype-polluting key without harm', async () => {
+  it('refuses a prototype-polluting key and an empty body without harm', async () => {
     const response = await call(t.app, 'POST', itemsUrl(), { token, payload: '{"type":"story","title":"x","__proto__":{"admin":true}}', headers: { 'content-type': 'application/json' } });
     expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('malformed_json');
+    const empty = await call(t.app, 'POST', itemsUrl(), { token, payload: '', headers: { 'content-type': 'application/json' } });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().detail).toMatch(/empty/);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 
