@@ -6,7 +6,7 @@ import { rankAfter } from '../domain/ranking';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
-import { decodeCursor, RankCursorSchema, toPage } from './pagination';
+import { decodeCursor, RankCursorSchema, toPage, TrashCursorSchema } from './pagination';
 import type { EventPublisher, ItemPatch, ItemRecord, Repositories, UnitOfWork } from './ports';
 
 type ItemRepositories = Pick<Repositories, 'items' | 'products' | 'activity'>;
@@ -23,6 +23,13 @@ export class ItemService {
     const after = page.cursor ? decodeCursor(page.cursor, RankCursorSchema) : undefined;
     const rows = await this.store.read.items.listByRank(scope.workspaceId, productId, page.limit + 1, after);
     return toPage(rows, page.limit, (item) => ({ rank: item.rank }));
+  }
+
+  /** A page of the product's trash, most recently trashed first. */
+  async listTrash(scope: Scope, productId: string, page: { limit: number; cursor?: string | undefined }) {
+    const after = page.cursor ? decodeCursor(page.cursor, TrashCursorSchema) : undefined;
+    const rows = await this.store.read.items.listTrashed(scope.workspaceId, productId, page.limit + 1, after);
+    return toPage(rows, page.limit, (item) => ({ deletedAt: item.deletedAt!, id: item.id }));
   }
 
   /** Creates an item at the bottom of the product's backlog with the next human key. */

@@ -183,6 +183,11 @@ export interface ItemRecord {
 export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt'>;
 export type ItemPatch = Partial<Pick<ItemRecord, 'type' | 'title' | 'description' | 'status'>>;
 
+export interface TrashCursor {
+  deletedAt: string;
+  id: string;
+}
+
 /** Rank keys are unique per product, so the last rank seen is a complete cursor. */
 export interface RankCursor {
   rank: string;
@@ -197,6 +202,8 @@ export interface ItemRepository {
   /** Reads the unique (workspace, product, rank) index: never a sort of the whole backlog. */
   listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
   lastRank(workspaceId: string, productId: string): Promise<string | null>;
+  /** The product's trash, most recently trashed first. */
+  listTrashed(workspaceId: string, productId: string, limit: number, after?: TrashCursor): Promise<ItemRecord[]>;
   update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   setDeleted(id: string, deletedAt: string | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   /** Deletes for good the items trashed before `at`; returns how many. */

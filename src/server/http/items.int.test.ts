@@ -97,6 +97,24 @@ describe.each(DIALECTS)('items API $name', ({ dialect }) => {
     expect(again.items.map((item: { id: string }) => item.id)).toContain(created.id);
   });
 
+  it('lists the trash newest first, a page at a time', async () => {
+    const fresh = await buildWorkspace(t.runtime);
+    const url = `/api/v1/products/${fresh.product.id}/items`;
+    const ids: string[] = [];
+    for (const title of ['one', 'two', 'three']) {
+      const item = (await call(t.app, 'POST', url, { token: fresh.owner.token, body: { type: 'story', title } })).json();
+      await call(t.app, 'DELETE', `/api/v1/items/${item.id}`, { token: fresh.owner.token });
+      ids.push(item.id);
+    }
+    await call(t.app, 'POST', url, { token: fresh.owner.token, body: { type: 'story', title: 'kept' } });
+    const trash = `/api/v1/products/${fresh.product.id}/trash`;
+    const first = (await call(t.app, 'GET', `${trash}?limit=2`, { token: fresh.byRole.viewer.token })).json();
+    const second = (await call(t.app, 'GET', `${trash}?limit=2&cursor=${first.nextCursor}`, { token: fresh.byRole.viewer.token })).json();
+    expect([...first.items, ...second.items].map((item: { id: string }) => item.id)).toEqual([...ids].reverse());
+    expect(second.nextCursor).toBeNull();
+    expect(first.items.every((item: { deletedAt: string | null }) => item.deletedAt !== null)).toBe(true);
+  });
+
   it('writes an activity row for every change, with before and after', async () => {
     const created = (await call(t.app, 'POST', itemsUrl(), { token, body: { type: 'story', title: 'Audited' } })).json();
     await call(t.app, 'PATCH', `/api/v1/items/${created.id}`, { token, body: { status: 'in_progress' } });

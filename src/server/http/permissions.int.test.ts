@@ -67,6 +67,7 @@ const SAME_ACTION_AS: Record<string, Action> = {
   listProducts: 'workspace.read',
   getProduct: 'workspace.read',
   listItems: 'item.read',
+  listTrash: 'item.read',
   listInvites: 'member.invite',
   revokeInvite: 'member.invite',
 };

@@ -129,6 +129,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The backlog is read in rank order per product; a rank key is never shared,
   // trashed items included, so a restore or a move can never produce a tie.
   await db.schema.createIndex('item_rank_uq').on('item').columns(['workspace_id', 'product_id', 'rank']).unique().execute();
+  // The trash is read newest first, and purged by age.
+  await db.schema
+    .createIndex('item_trash_idx')
+    .on('item')
+    .columns(['workspace_id', 'product_id', 'deleted_at', 'id'])
+    .where(sql.ref('deleted_at'), 'is not', null)
+    .execute();
 
   await db.schema
     .createTable('activity')

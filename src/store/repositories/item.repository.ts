@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { ItemStatusSchema, ItemTypeSchema } from '../../contracts/item.schema';
-import type { ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor } from '../../services/ports';
+import type { ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor, TrashCursor } from '../../services/ports';
 import type { Database, ItemTable } from '../schema';
 
 type ItemRow = Selectable<ItemTable> & { productKey: string };
@@ -57,6 +57,20 @@ export class ItemKyselyRepository implements ItemRepository {
     // The unique rank index gives the order and lets a cursor seek straight to its place.
     if (after) query = query.where('item.rank', '>', after.rank);
     const rows = await query.orderBy('item.rank').limit(limit).execute();
+    return rows.map(toItem);
+  }
+
+  async listTrashed(workspaceId: string, productId: string, limit: number, after?: TrashCursor): Promise<ItemRecord[]> {
+    let query = this.selectItems()
+      .where('item.workspaceId', '=', workspaceId)
+      .where('item.productId', '=', productId)
+      .where('item.deletedAt', 'is not', null);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('item.deletedAt', '<', after.deletedAt), eb.and([eb('item.deletedAt', '=', after.deletedAt), eb('item.id', '<', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('item.deletedAt', 'desc').orderBy('item.id', 'desc').limit(limit).execute();
     return rows.map(toItem);
   }
 

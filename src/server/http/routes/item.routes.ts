@@ -32,6 +32,25 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     },
   );
 
+  app.get(
+    '/products/:productId/trash',
+    {
+      schema: {
+        operationId: 'listTrash',
+        tags: ['items'],
+        summary: "The product's trash, most recently trashed first; items are purged 30 days after `deletedAt`",
+        params: ProductParams,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(ItemSchema) },
+      },
+    },
+    async (request) => {
+      const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.read');
+      const page = await items.listTrash(scope, product.id, request.query);
+      return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+    },
+  );
+
   app.post(
     '/products/:productId/items',
     {
