@@ -17,6 +17,9 @@ beforeAll(async () => {
     headers: { 'x-csrf-token': csrf },
   });
   inviteLink = ((await invite.json()) as { path: string }).path;
+  // Something in the trash, so its rows are checked and not only its empty state.
+  const trashed = await owner.request.delete('/api/v1/items/DEMO-8', { headers: { 'x-csrf-token': csrf } });
+  expect(trashed.status()).toBe(200);
   await owner.close();
 });
 
@@ -88,6 +91,15 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
     await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
     await expectNoSeriousViolations(page, 'command palette');
     await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('the trash, with a restorable item', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    await page.getByRole('link', { name: 'Trash' }).click();
+    const row = page.getByRole('list', { name: 'Trashed items' }).getByRole('listitem').filter({ hasText: 'DEMO-8' });
+    await row.getByRole('button', { name: 'Restore DEMO-8' }).waitFor();
+    await expectNoSeriousViolations(page, 'trash');
     await page.close();
   });
 

@@ -13,6 +13,8 @@ export const queryKeys = {
     all: (productId: string) => ['products', productId, 'items'] as const,
     list: (productId: string) => ['products', productId, 'items', 'list'] as const,
   },
+  /** The product's trash, most recently trashed first; not under `items.all`, so backlog refreshes leave it be. */
+  trash: (productId: string) => ['products', productId, 'trash'] as const,
   item: (itemId: string) => ['item', itemId] as const,
   invitePreview: (token: string) => ['invite', token] as const,
 };

@@ -5,6 +5,7 @@ import type { Item, RealtimeMessage } from './types';
 import { API_BASE, ApiError, request } from './client';
 import { appendCreatedItem, patchItemInList, removeItemsFromList, whenListIdle } from './item-cache';
 import { queryKeys } from './query-keys';
+import { removeItemsFromTrash } from './trash-cache';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
 
@@ -18,7 +19,10 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
   switch (area) {
     case 'item':
       for (const id of message.ids) invalidate(queryKeys.item(id));
-      if (message.productId) await patchItemList(client, message, message.productId);
+      if (message.productId) {
+        patchTrash(client, message, message.productId);
+        await patchItemList(client, message, message.productId);
+      }
       break;
     case 'product':
       invalidate(queryKeys.products(message.workspaceId));
@@ -37,6 +41,16 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
       invalidate(queryKeys.me());
       break;
   }
+}
+
+/**
+ * A restore only takes rows out of the trash, so it needs no request; a trash
+ * needs the item's deletedAt to place it, so the trash (newest first, usually
+ * one page) is refetched, and only if someone has it open.
+ */
+function patchTrash(client: QueryClient, message: RealtimeMessage, productId: string): void {
+  if (message.type === 'item.restored') removeItemsFromTrash(client, productId, message.ids);
+  else if (message.type === 'item.deleted') void client.invalidateQueries({ queryKey: queryKeys.trash(productId) });
 }
 
 /**

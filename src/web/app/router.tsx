@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, Outlet, useParams } from '@
 import { SignInPage } from '../features/auth/signin-page';
 import { InvitePage } from '../features/invites/invite-page';
 import { ItemsPage } from '../features/items/items-page';
+import { TrashPage } from '../features/items/trash-page';
 import { MembersPage } from '../features/members/members-page';
 import { AppShell } from '../features/shell/app-shell';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
@@ -62,6 +63,15 @@ const itemsRoute = createRoute({
   },
 });
 
+const trashRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/trash',
+  component: function TrashRoute() {
+    const { workspaceId, productId } = trashRoute.useParams();
+    return <TrashPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -75,7 +85,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, trashRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

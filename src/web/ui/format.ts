@@ -1,4 +1,7 @@
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'narrow' });
+const relative = {
+  narrow: new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'narrow' }),
+  long: new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'long' }),
+};
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -11,10 +14,11 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
-export function timeAgo(iso: string, now: number = Date.now()): string {
+/** `3d ago` for dense rows; `style: 'long'` spells it out (`3 days ago`) where there is room to read it. */
+export function timeAgo(iso: string, now: number = Date.now(), style: 'narrow' | 'long' = 'narrow'): string {
   const seconds = (new Date(iso).getTime() - now) / 1000;
   for (const [unit, size] of UNITS) {
-    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size) return relative[style].format(Math.round(seconds / size), unit);
   }
   return 'just now';
 }

@@ -76,6 +76,11 @@ export const TrashIcon = (props: IconProps) => (
     <path d="M2.5 4.5h11M6 4.5V3a1 1 0 0 1 1-1h2a1 1 0 0 1 1 1v1.5M4 4.5l.7 8.6a1 1 0 0 0 1 .9h4.6a1 1 0 0 0 1-.9l.7-8.6" />
   </Svg>
 );
+export const RestoreIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M3 3v3.5h3.5M3.4 6.5A5 5 0 1 1 3 9" />
+  </Svg>
+);
 export const LinkIcon = (props: IconProps) => (
   <Svg {...props}>
     <path d="M7 9a3 3 0 0 0 4.2.2l2-2a3 3 0 0 0-4.2-4.3l-1 1M9 7a3 3 0 0 0-4.2-.2l-2 2a3 3 0 0 0 4.2 4.3l1-1" />

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
 import type { Item } from '../../api/types';
 import { useShell } from '../../app/shell-context';
 import { Button, Kbd } from '../../ui/button';
-import { ListIcon, PlusIcon } from '../../ui/icons';
+import { ListIcon, PlusIcon, TrashIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useMe } from '../auth/queries';
@@ -190,6 +191,10 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
             <Kbd>J</Kbd>
             <Kbd>K</Kbd> to move
           </span>
+          <Link to="/w/$workspaceId/p/$productId/trash" params={{ workspaceId, productId }} className="btn btn-ghost">
+            <TrashIcon />
+            Trash
+          </Link>
           {canCreate && (
             <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)} aria-keyshortcuts="c">
               New item

@@ -1,7 +1,8 @@
 import { useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { request } from '../../api/client';
+import { ApiError, request } from '../../api/client';
 import { appendCreatedItem, patchItemInList, removeItemsFromList, whenListIdle } from '../../api/item-cache';
 import { queryKeys } from '../../api/query-keys';
+import { addItemToTrash, removeItemsFromTrash } from '../../api/trash-cache';
 import type { Item, ItemCreate, ItemPage, ItemUpdate } from '../../api/types';
 
 export const ITEMS_PAGE_SIZE = 50;
@@ -14,6 +15,22 @@ export function useItems(productId: string) {
       const params = new URLSearchParams({ limit: String(ITEMS_PAGE_SIZE) });
       if (pageParam) params.set('cursor', pageParam);
       return request<ItemPage>(`/products/${encodeURIComponent(productId)}/items?${params}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const TRASH_PAGE_SIZE = 50;
+
+/** The product's trashed items, most recently trashed first, a cursor page at a time. */
+export function useTrash(productId: string) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.trash(productId),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(TRASH_PAGE_SIZE) });
+      if (pageParam) params.set('cursor', pageParam);
+      return request<ItemPage>(`/products/${encodeURIComponent(productId)}/trash?${params}`, { signal });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -52,7 +69,10 @@ export function useTrashItem(productId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (item: Item) => request<Item>(`/items/${encodeURIComponent(item.id)}`, { method: 'DELETE', ifMatch: item.version }),
-    onSuccess: (item) => patchWhenIdle(client, productId, () => removeItemsFromList(client, productId, [item.id])),
+    onSuccess: (item) => {
+      addItemToTrash(client, item);
+      patchWhenIdle(client, productId, () => removeItemsFromList(client, productId, [item.id]));
+    },
   });
 }
 
@@ -60,7 +80,14 @@ export function useRestoreItem(productId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (item: Item) => request<Item>(`/items/${encodeURIComponent(item.id)}/restore`, { method: 'POST' }),
-    onSuccess: (item) => patchWhenIdle(client, productId, () => patchItemInList(client, item, { insertMissing: true })),
+    onSuccess: (item) => {
+      removeItemsFromTrash(client, productId, [item.id]);
+      patchWhenIdle(client, productId, () => patchItemInList(client, item, { insertMissing: true }));
+    },
+    // Purged meanwhile: there is nothing left to restore, so it leaves the trash too.
+    onError: (error, item) => {
+      if (error instanceof ApiError && error.status === 404) removeItemsFromTrash(client, productId, [item.id]);
+    },
   });
 }
 

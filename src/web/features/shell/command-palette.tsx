@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import type { Product, Role } from '../../api/types';
 import { useShell } from '../../app/shell-context';
-import { BoxIcon, ListIcon, MoonIcon, PlusIcon, SignOutIcon, SunIcon, UsersIcon } from '../../ui/icons';
+import { BoxIcon, ListIcon, MoonIcon, PlusIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -87,6 +87,15 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
               {currentProduct && (
                 <Command.Item value="go to items backlog" onSelect={() => run(() => goToItems(currentProduct))}>
                   <ListIcon /> Go to items
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="open trash deleted items restore bin"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/trash', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <TrashIcon /> Open trash
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
               <Command.Item value="go to members people team" onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/members', params: { workspaceId } }))}>

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { horizontalOverflow, itemRow, launchBrowser, newContext, openItemsPage, signInByApi } from './support/browser';
+import { startTandem, type Tandem } from './support/server';
+
+let tandem: Tandem;
+let browser: Browser;
+
+beforeAll(async () => {
+  [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await tandem?.close();
+});
+
+const trashList = (page: Page) => page.getByRole('list', { name: 'Trashed items' });
+const trashRow = (page: Page, title: string) => trashList(page).getByRole('listitem').filter({ hasText: title });
+
+/** Trashes (or restores) an item by its key over the API, as someone in another browser would. */
+async function asSomeoneElse(action: 'trash' | 'restore', key: string): Promise<void> {
+  const context = await browser.newContext({ baseURL: tandem.url });
+  const csrf = await signInByApi(context, 'owner@demo.test');
+  const headers = { 'x-csrf-token': csrf };
+  const response =
+    action === 'trash' ? await context.request.delete(`/api/v1/items/${key}`, { headers }) : await context.request.post(`/api/v1/items/${key}/restore`, { headers });
+  expect(response.status(), `${action} ${key}`).toBe(200);
+  await context.close();
+}
+
+async function openTrashFromItems(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Trash' }).click();
+  await page.waitForURL(/\/trash$/);
+  await page.getByRole('heading', { name: 'Trash', level: 1 }).waitFor();
+}
+
+describe('trash', () => {
+  let context: BrowserContext;
+
+  beforeAll(async () => {
+    context = await newContext(browser, tandem);
+  });
+
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it('starts empty and says how long deleted items stay', async () => {
+    const page = await openItemsPage(context, 'po@demo.test');
+    await openTrashFromItems(page);
+    await page.getByRole('heading', { name: 'Nothing in the trash' }).waitFor();
+    expect(await page.locator('.state').textContent()).toContain('Deleted items stay here for 30 days');
+    await page.close();
+  });
+
+  it('an item trashed on the items page shows in the trash with its purge countdown, and restoring brings it back', async () => {
+    const page = await openItemsPage(context, 'po@demo.test');
+    await itemRow(page, 'Guided setup checklist').click();
+    const dialog = page.getByRole('dialog', { name: 'DEMO-2' });
+    await dialog.getByRole('button', { name: 'Move to trash' }).click();
+    await itemRow(page, 'Guided setup checklist').waitFor({ state: 'detached' });
+
+    await openTrashFromItems(page);
+    const row = trashRow(page, 'Guided setup checklist');
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('DEMO-2');
+    expect(text).toContain('Feature');
+    expect(text).toContain('Trashed just now');
+    expect(text).toContain('Purged in 30 days');
+
+    // Keyboard: Tab reaches the row's Restore button, Enter restores.
+    const restore = row.getByRole('button', { name: 'Restore DEMO-2' });
+    await restore.focus();
+    await page.keyboard.press('Enter');
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('heading', { name: 'Nothing in the trash' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'DEMO-2 restored' }).waitFor();
+    // The row went away under the keyboard; focus lands on the heading, not the page body.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Trash');
+
+    await page.getByRole('link', { name: 'Back to items' }).click();
+    await page.waitForURL(/\/items$/);
+    await itemRow(page, 'Guided setup checklist').waitFor();
+    await page.close();
+  });
+
+  it('an item trashed or restored elsewhere arrives in an open trash without a reload', async () => {
+    const page = await openItemsPage(context, 'pm@demo.test');
+    await page.locator('[data-realtime="live"]').waitFor();
+    await openTrashFromItems(page);
+    await page.getByRole('heading', { name: 'Nothing in the trash' }).waitFor();
+    await page.evaluate(() => Object.assign(window, { tandemMarker: 'still-here' }));
+
+    await asSomeoneElse('trash', 'DEMO-6');
+    await trashRow(page, 'Checklist progress resets after switching workspaces').waitFor();
+    await asSomeoneElse('trash', 'DEMO-5');
+    await trashRow(page, 'Add Snowflake key-pair auth to the connector').waitFor();
+    // Most recently trashed first.
+    expect(await trashList(page).getByRole('listitem').first().textContent()).toContain('DEMO-5');
+
+    await asSomeoneElse('restore', 'DEMO-6');
+    await trashRow(page, 'Checklist progress resets after switching workspaces').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => (window as unknown as { tandemMarker?: string }).tandemMarker)).toBe('still-here');
+    await page.close();
+  });
+
+  it('a viewer opens the trash from the command palette and sees it without Restore buttons', async () => {
+    const viewer = await newContext(browser, tandem);
+    const page = await openItemsPage(viewer, 'viewer@demo.test');
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: 'Command palette' });
+    await palette.waitFor();
+    await page.keyboard.type('trash');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/trash$/);
+    // DEMO-5 is still in the trash from the test before.
+    await trashRow(page, 'Add Snowflake key-pair auth to the connector').waitFor();
+    expect(await page.getByRole('button', { name: /Restore/ }).count()).toBe(0);
+    expect(await page.getByText('Your role can see the trash but not restore from it.').count()).toBe(1);
+    await viewer.close();
+  });
+
+  it('fits a 375 px wide phone without sideways scrolling', async () => {
+    const phone = await newContext(browser, tandem, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await openItemsPage(phone, 'pm@demo.test');
+    await openTrashFromItems(page);
+    const row = trashRow(page, 'Add Snowflake key-pair auth to the connector');
+    await row.waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    const restore = row.getByRole('button', { name: 'Restore DEMO-5' });
+    expect(await restore.isVisible()).toBe(true);
+    await restore.click();
+    await page.getByRole('heading', { name: 'Nothing in the trash' }).waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
+    await phone.close();
+  });
+});
