@@ -18,6 +18,7 @@ export const EVENT_TYPES = [
   'item.updated',
   'item.deleted',
   'item.restored',
+  'item.purged',
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -26,6 +26,7 @@ export const ItemSchema = z
     createdAt: InstantSchema,
     updatedAt: InstantSchema,
     deletedAt: InstantSchema.nullable().meta({ description: 'When the item was moved to the trash; null when it is not there' }),
+    deletedBy: IdSchema.nullable().meta({ description: 'Who moved it to the trash' }),
   })
   .meta({ id: 'Item' });
 export type Item = z.infer<typeof ItemSchema>;

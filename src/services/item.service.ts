@@ -71,21 +71,39 @@ export class ItemService {
   async trash(scope: Scope, itemId: string, expectedVersion?: number): Promise<ItemRecord> {
     return this.change(scope, itemId, 'item.deleted', expectedVersion, async (repos, before, now) => {
       if (before.deletedAt) return before;
-      return repos.items.setDeleted(itemId, now, now, expectedVersion);
+      return repos.items.setTrashed(itemId, { at: now, by: scope.actor.userId }, now, expectedVersion);
     });
   }
 
   async restore(scope: Scope, itemId: string, expectedVersion?: number): Promise<ItemRecord> {
     return this.change(scope, itemId, 'item.restored', expectedVersion, async (repos, before, now) => {
       if (!before.deletedAt) return before;
-      return repos.items.setDeleted(itemId, null, now, expectedVersion);
+      return repos.items.setTrashed(itemId, null, now, expectedVersion);
     });
   }
 
-  /** Purges items that have been in the trash longer than the retention period. */
+  /**
+   * Purges items that have been in the trash longer than the retention period,
+   * recording each in the audit log and telling open pages which went.
+   */
   async purgeTrash(): Promise<number> {
     const cutoff = trashPurgeCutoff(this.ctx.clock.now()).toISOString();
-    return this.store.transaction((repos) => repos.items.purgeTrashedBefore(cutoff));
+    const purged = await this.store.transaction(async (repos) => {
+      const items = await repos.items.purgeTrashedBefore(cutoff);
+      for (const item of items) {
+        await repos.activity.record(
+          activityEntry(this.ctx, { workspaceId: item.workspaceId, actorId: null, action: 'item.purged', subjectType: 'item', subjectId: item.id, before: item }),
+        );
+      }
+      return items;
+    });
+    const byProduct = new Map<string, ItemRecord[]>();
+    for (const item of purged) byProduct.set(item.productId, [...(byProduct.get(item.productId) ?? []), item]);
+    for (const items of byProduct.values()) {
+      const { workspaceId, productId } = items[0]!;
+      this.events.publish({ type: 'item.purged', workspaceId, productId, ids: items.map((item) => item.id), actor: null });
+    }
+    return purged.length;
   }
 
   /** One versioned change inside a transaction, with its activity row and, after commit, its event. */

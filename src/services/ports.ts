@@ -178,9 +178,11 @@ export interface ItemRecord {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** Who moved it to the trash. */
+  deletedBy: string | null;
 }
 
-export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt'>;
+export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy'>;
 export type ItemPatch = Partial<Pick<ItemRecord, 'type' | 'title' | 'description' | 'status'>>;
 
 export interface TrashCursor {
@@ -205,9 +207,10 @@ export interface ItemRepository {
   /** The product's trash, most recently trashed first. */
   listTrashed(workspaceId: string, productId: string, limit: number, after?: TrashCursor): Promise<ItemRecord[]>;
   update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
-  setDeleted(id: string, deletedAt: string | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
-  /** Deletes for good the items trashed before `at`; returns how many. */
-  purgeTrashedBefore(at: string): Promise<number>;
+  /** Moves the item to the trash as `by`, or (with `trashed: null`) back out of it. */
+  setTrashed(id: string, trashed: { at: string; by: string } | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
+  /** Deletes for good the items trashed before `at`, returning what it deleted. */
+  purgeTrashedBefore(at: string): Promise<ItemRecord[]>;
 }
 
 export interface ActivityRecord {

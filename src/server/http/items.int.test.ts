@@ -86,6 +86,7 @@ describe.each(DIALECTS)('items API $name', ({ dialect }) => {
     const trashed = await call(t.app, 'DELETE', `/api/v1/items/${created.id}`, { token });
     expect(trashed.statusCode).toBe(200);
     expect(trashed.json().deletedAt).not.toBeNull();
+    expect(trashed.json().deletedBy).toBe(ws.byRole.product_owner.user.id);
     const listed = (await call(t.app, 'GET', `${itemsUrl()}?limit=200`, { token })).json();
     expect(listed.items.map((item: { id: string }) => item.id)).not.toContain(created.id);
     const edit = await call(t.app, 'PATCH', `/api/v1/items/${created.id}`, { token, body: { title: 'x' } });
@@ -93,6 +94,7 @@ describe.each(DIALECTS)('items API $name', ({ dialect }) => {
     const restored = await call(t.app, 'POST', `/api/v1/items/${created.id}/restore`, { token });
     expect(restored.statusCode).toBe(200);
     expect(restored.json().deletedAt).toBeNull();
+    expect(restored.json().deletedBy).toBeNull();
     const again = (await call(t.app, 'GET', `${itemsUrl()}?limit=200`, { token })).json();
     expect(again.items.map((item: { id: string }) => item.id)).toContain(created.id);
   });

@@ -51,6 +51,7 @@ export const toItem = (item: ItemRecord): Item => ({
   createdAt: item.createdAt,
   updatedAt: item.updatedAt,
   deletedAt: item.deletedAt,
+  deletedBy: item.deletedBy,
 });
 
 export const toMember = (member: MemberRecord): Member => ({

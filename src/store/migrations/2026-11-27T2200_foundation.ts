@@ -124,6 +124,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addColumn('updated_at', instant, (c) => c.notNull())
     .addColumn('deleted_at', instant)
+    .addColumn('deleted_by', 'text', (c) => c.references('user.id').onDelete('set null'))
     .addUniqueConstraint('item_product_number_uq', ['product_id', 'number'])
     .execute();
   // The backlog is read in rank order per product; a rank key is never shared,

@@ -97,18 +97,28 @@ export class ItemKyselyRepository implements ItemRepository {
     return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
   }
 
-  async purgeTrashedBefore(at: string): Promise<number> {
-    const result = await this.db.deleteFrom('item').where('deletedAt', 'is not', null).where('deletedAt', '<', at).executeTakeFirst();
-    return Number(result.numDeletedRows);
+  async purgeTrashedBefore(at: string): Promise<ItemRecord[]> {
+    const purged = await this.selectItems().where('item.deletedAt', 'is not', null).where('item.deletedAt', '<', at).execute();
+    if (purged.length === 0) return [];
+    await this.db
+      .deleteFrom('item')
+      .where(
+        'id',
+        'in',
+        purged.map((row) => row.id),
+      )
+      .execute();
+    return purged.map(toItem);
   }
 
-  async setDeleted(id: string, deletedAt: string | null, at: string, expectedVersion?: number): Promise<ItemRecord | null> {
+  async setTrashed(id: string, trashed: { at: string; by: string } | null, at: string, expectedVersion?: number): Promise<ItemRecord | null> {
     let query = this.db
       .updateTable('item')
-      .set((eb) => ({ deletedAt, updatedAt: at, version: eb('version', '+', 1) }))
+      .set((eb) => ({ deletedAt: trashed?.at ?? null, deletedBy: trashed?.by ?? null, updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id);
     if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
     const updated = await query.executeTakeFirst();
     return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
   }
+
 }

@@ -21,6 +21,7 @@ function buildItem(overrides: Partial<Item> & Pick<Item, 'id' | 'rank'>): Item {
     createdAt: '2026-11-28T10:00:00.000Z',
     updatedAt: '2026-11-28T10:00:00.000Z',
     deletedAt: null,
+    deletedBy: null,
     ...overrides,
   };
 }

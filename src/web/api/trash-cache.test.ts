@@ -23,6 +23,7 @@ function buildTrashed(id: string, deletedAt: string): Item {
     createdAt: '2026-11-01T10:00:00.000Z',
     updatedAt: deletedAt,
     deletedAt,
+    deletedBy: 'user-1',
   };
 }
 
