@@ -1,4 +1,5 @@
 import type {
+  ActivityRecord,
   ApiTokenRecord,
   IdempotencyRecord,
   InviteRecord,
@@ -48,17 +49,11 @@ export type ProductTable = ProductRecord & {
 
 export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'status'> & { type: string; status: string };
 
-export interface ActivityTable {
-  id: string;
-  workspaceId: string;
-  actorId: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: string;
+export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
+  /** JSON of the state before and after the change. */
   before: string | null;
   after: string | null;
-  createdAt: string;
-}
+};
 
 export type IdempotencyTable = IdempotencyRecord;
 
