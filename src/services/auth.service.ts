@@ -18,6 +18,8 @@ export interface Authenticated {
   csrfToken: string | null;
   /** The stored id of the session or token, to check later that it still stands. */
   credentialId: string;
+  /** Set when this request extended the session: the cookie should be sent again with this lifetime. */
+  renewedForSeconds?: number;
 }
 
 type AuthRepositories = Pick<Repositories, 'users' | 'sessions' | 'apiTokens' | 'loginFailures'>;
@@ -108,11 +110,13 @@ export class AuthService {
     if (!session || Date.parse(session.expiresAt) <= now.getTime()) return null;
     const user = await this.store.read.users.findById(session.userId);
     if (!user) return null;
+    const authenticated: Authenticated = { user, actor: { userId: user.id }, via: 'session', csrfToken: session.csrfToken, credentialId: id };
     if (now.getTime() - Date.parse(session.lastSeenAt) > SESSION_RENEW_AFTER_MS) {
       const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS).toISOString();
       await this.store.transaction((repos) => repos.sessions.extend(id, now.toISOString(), expiresAt));
+      authenticated.renewedForSeconds = SESSION_DAYS * 24 * 3600;
     }
-    return { user, actor: { userId: user.id }, via: 'session', csrfToken: session.csrfToken, credentialId: id };
+    return authenticated;
   }
 
   async authenticateToken(token: string): Promise<Authenticated | null> {

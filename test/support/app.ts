@@ -3,6 +3,7 @@ import type { Role } from '../../src/contracts/access.schema';
 import { compose, type Runtime } from '../../src/server/compose';
 import { buildApp, type AppOptions } from '../../src/server/http/app';
 import { createArgon2Hasher } from '../../src/server/security/argon2-hasher';
+import type { ServiceContext } from '../../src/services/context';
 import type { ProductRecord, UserRecord, WorkspaceRecord } from '../../src/services/ports';
 import type { Dialect } from '../../src/store/database';
 import { testDatabase } from './databases';
@@ -17,10 +18,14 @@ export interface TestApp {
 }
 
 /** The real app over a real database of the given dialect, driven with inject(). */
-export async function createTestApp(dialect: Dialect, options: Pick<AppOptions, 'eventHeartbeatMs'> = {}): Promise<TestApp> {
+export async function createTestApp(
+  dialect: Dialect,
+  options: Pick<AppOptions, 'eventHeartbeatMs'> & { ctx?: ServiceContext } = {},
+): Promise<TestApp> {
   const { location, cleanup } = testDatabase(dialect);
-  const runtime = await compose(location, { hasher: testHasher });
-  const app = await buildApp({ services: runtime.services, logLevel: 'silent', webRoot: null, ...options });
+  const { ctx, ...appOptions } = options;
+  const runtime = await compose(location, { hasher: testHasher, ...(ctx ? { ctx } : {}) });
+  const app = await buildApp({ services: runtime.services, logLevel: 'silent', webRoot: null, ...appOptions });
   await app.ready();
   return {
     app,

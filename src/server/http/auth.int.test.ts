@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, buildWorkspace, call, createTestApp, type TestApp } from '../../../test/support/app';
 import { DIALECTS } from '../../../test/support/databases';
 import { hashSecret } from '../../services/secrets';
+import { v7 as uuidv7 } from 'uuid';
 
 function sessionCookie(setCookie: string | string[] | undefined): string {
   const header = Array.isArray(setCookie) ? setCookie.join('\n') : (setCookie ?? '');
@@ -136,5 +137,35 @@ describe.each(DIALECTS)('authentication $name', ({ dialect }) => {
     expect((await call(t.app, 'GET', '/readyz')).json()).toEqual({ status: 'ok' });
     expect((await call(t.app, 'GET', '/api/v1/openapi.json')).json().openapi).toBe('3.1.0');
     expect((await call(t.app, 'GET', '/api/docs/')).statusCode).toBe(200);
+  });
+});
+
+describe.each(DIALECTS)('session lifetime $name', ({ dialect }) => {
+  let t: TestApp;
+  let now = new Date('2026-03-01T08:00:00Z');
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { ctx: { clock: { now: () => now }, newId: () => uuidv7() } });
+  });
+  afterAll(() => t.close());
+
+  it('slides the session and its cookie forward while it is used, at most once an hour', async () => {
+    const { user, password } = await buildUser(t.runtime);
+    const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: user.email, password } });
+    const cookie = sessionCookie(signIn.headers['set-cookie']);
+    now = new Date(now.getTime() + 30 * 60_000);
+    const soon = await call(t.app, 'GET', '/api/v1/me', { headers: { cookie } });
+    expect(soon.statusCode).toBe(200);
+    expect(soon.headers['set-cookie']).toBeUndefined();
+    now = new Date(now.getTime() + 13 * 24 * 3600_000);
+    const later = await call(t.app, 'GET', '/api/v1/me', { headers: { cookie } });
+    expect(later.statusCode).toBe(200);
+    expect(String(later.headers['set-cookie'])).toMatch(/Max-Age=1209600/);
+    // Fourteen days after signing in, the renewed session still stands.
+    now = new Date(now.getTime() + 2 * 24 * 3600_000);
+    expect((await call(t.app, 'GET', '/api/v1/me', { headers: { cookie } })).statusCode).toBe(200);
+    // Unused for longer than its lifetime, it ends.
+    now = new Date(now.getTime() + 15 * 24 * 3600_000);
+    expect((await call(t.app, 'GET', '/api/v1/me', { headers: { cookie } })).statusCode).toBe(401);
   });
 });

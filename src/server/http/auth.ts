@@ -31,7 +31,7 @@ const unauthenticated = (message: string) => new TandemError('unauthenticated', 
 export function installAuth(app: FastifyInstance, auth: AuthService): void {
   app.decorateRequest('auth', null);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const header = request.headers.authorization;
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -45,6 +45,8 @@ export function installAuth(app: FastifyInstance, auth: AuthService): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) request.auth = await auth.authenticateSession(cookie);
+    // A session in use slides forward; so must the cookie's own expiry.
+    if (cookie && request.auth?.renewedForSeconds) setSessionCookie(request, reply, cookie, request.auth.renewedForSeconds);
   });
 
   app.addHook('preValidation', async (request) => {
