@@ -18,10 +18,12 @@ afterAll(async () => {
 const trashList = (page: Page) => page.getByRole('list', { name: 'Trashed items' });
 const trashRow = (page: Page, title: string) => trashList(page).getByRole('listitem').filter({ hasText: title });
 
-/** Trashes (or restores) an item by its key over the API, as someone in another browser would. */
-async function asSomeoneElse(action: 'trash' | 'restore', key: string): Promise<void> {
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Trashes (or restores) an item by its key over the API, as someone in another browser would (the owner unless told). */
+async function asSomeoneElse(action: 'trash' | 'restore', key: string, email = 'owner@demo.test'): Promise<void> {
   const context = await browser.newContext({ baseURL: tandem.url });
-  const csrf = await signInByApi(context, 'owner@demo.test');
+  const csrf = await signInByApi(context, email);
   const headers = { 'x-csrf-token': csrf };
   const response =
     action === 'trash' ? await context.request.delete(`/api/v1/items/${key}`, { headers }) : await context.request.post(`/api/v1/items/${key}/restore`, { headers });
@@ -67,7 +69,7 @@ describe('trash', () => {
     const text = await row.textContent();
     expect(text).toContain('DEMO-2');
     expect(text).toContain('Feature');
-    expect(text).toContain('Trashed just now');
+    expect(text).toContain('Trashed by Pablo Owner just now');
     expect(text).toContain('Purged in 30 days');
 
     // Keyboard: Tab reaches the row's Restore button, Enter restores.
@@ -99,6 +101,7 @@ describe('trash', () => {
     await trashRow(page, 'Add Snowflake key-pair auth to the connector').waitFor();
     // Most recently trashed first.
     expect(await trashList(page).getByRole('listitem').first().textContent()).toContain('DEMO-5');
+    expect(await trashRow(page, 'Add Snowflake key-pair auth to the connector').textContent()).toContain('Trashed by Olivia Owner just now');
 
     await asSomeoneElse('restore', 'DEMO-6');
     await trashRow(page, 'Checklist progress resets after switching workspaces').waitFor({ state: 'detached' });
@@ -135,5 +138,39 @@ describe('trash', () => {
     await page.getByRole('heading', { name: 'Nothing in the trash' }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     await phone.close();
+  });
+
+  it('an item past its 30 days stays restorable until the purge, which an open trash drops without a reload; who trashed it reads "someone" once they leave', async () => {
+    const page = await openItemsPage(context, 'pm@demo.test');
+    await page.locator('[data-realtime="live"]').waitFor();
+    await openTrashFromItems(page);
+    await page.getByRole('heading', { name: 'Nothing in the trash' }).waitFor();
+    await page.evaluate(() => Object.assign(window, { tandemMarker: 'still-here' }));
+
+    // Trashed 31 days ago by Pablo, so the purge is due; and one trashed just now, which the purge must leave.
+    await tandem.atClockOffset(-31 * DAY_MS, () => asSomeoneElse('trash', 'DEMO-8', 'po@demo.test'));
+    await asSomeoneElse('trash', 'DEMO-9');
+    const due = trashRow(page, 'Invite teammates from the setup flow');
+    const recent = trashRow(page, 'Funnels 2.0');
+    await Promise.all([due.waitFor(), recent.waitFor()]);
+    expect(await due.textContent()).toContain('Trashed by Pablo Owner');
+    expect(await due.textContent()).toContain('Purge due');
+    await due.getByRole('button', { name: 'Restore DEMO-8' }).waitFor();
+
+    // Pablo leaves the workspace: the row can no longer name him.
+    const owner = await browser.newContext({ baseURL: tandem.url });
+    const headers = { 'x-csrf-token': await signInByApi(owner, 'owner@demo.test') };
+    const workspaceId = /\/w\/([^/]+)\//.exec(page.url())?.[1] ?? '';
+    const members = (await (await owner.request.get(`/api/v1/workspaces/${workspaceId}/members`)).json()) as { items: Array<{ userId: string; name: string }> };
+    const pablo = members.items.find((member) => member.name === 'Pablo Owner');
+    expect((await owner.request.delete(`/api/v1/workspaces/${workspaceId}/members/${pablo?.userId ?? ''}`, { headers })).status()).toBe(204);
+    await owner.close();
+    await due.filter({ hasText: 'Trashed by someone' }).waitFor();
+
+    expect(await tandem.server.runtime.services.items.purgeTrash()).toBe(1);
+    await due.waitFor({ state: 'detached' });
+    expect(await recent.textContent()).toContain('Trashed by Olivia Owner just now');
+    expect(await page.evaluate(() => (window as unknown as { tandemMarker?: string }).tandemMarker)).toBe('still-here');
+    await page.close();
   });
 });

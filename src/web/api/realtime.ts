@@ -18,7 +18,9 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
   const [area] = message.type.split('.');
   switch (area) {
     case 'item':
-      for (const id of message.ids) invalidate(queryKeys.item(id));
+      // A purged item is gone for good: refetching its detail would only fetch a 404.
+      if (message.type === 'item.purged') for (const id of message.ids) client.removeQueries({ queryKey: queryKeys.item(id), exact: true });
+      else for (const id of message.ids) invalidate(queryKeys.item(id));
       if (message.productId) {
         patchTrash(client, message, message.productId);
         await patchItemList(client, message, message.productId);
@@ -44,12 +46,12 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
 }
 
 /**
- * A restore only takes rows out of the trash, so it needs no request; a trash
- * needs the item's deletedAt to place it, so the trash (newest first, usually
- * one page) is refetched, and only if someone has it open.
+ * A restore or a purge only takes rows out of the trash, so it needs no request;
+ * a trash needs the item's deletedAt to place it, so the trash (newest first,
+ * usually one page) is refetched, and only if someone has it open.
  */
 function patchTrash(client: QueryClient, message: RealtimeMessage, productId: string): void {
-  if (message.type === 'item.restored') removeItemsFromTrash(client, productId, message.ids);
+  if (message.type === 'item.restored' || message.type === 'item.purged') removeItemsFromTrash(client, productId, message.ids);
   else if (message.type === 'item.deleted') void client.invalidateQueries({ queryKey: queryKeys.trash(productId) });
 }
 
@@ -61,7 +63,8 @@ function patchTrash(client: QueryClient, message: RealtimeMessage, productId: st
 async function patchItemList(client: QueryClient, message: RealtimeMessage, productId: string): Promise<void> {
   // A tab that never loaded this product's list has nothing to keep current.
   if (client.getQueryData(queryKeys.items.list(productId)) === undefined) return;
-  if (message.type === 'item.deleted') {
+  // Only trashed items are purged, so the backlog rarely holds one; dropping it needs no request either way.
+  if (message.type === 'item.deleted' || message.type === 'item.purged') {
     await whenListIdle(client, productId);
     removeItemsFromList(client, productId, message.ids);
     return;

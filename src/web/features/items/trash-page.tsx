@@ -12,6 +12,7 @@ import { ListIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useMe } from '../auth/queries';
+import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { useRestoreItem, useTrash } from './queries';
 
@@ -29,7 +30,8 @@ function useNow(intervalMs = 60_000): number {
 }
 
 function purgeLabel(days: number): string {
-  if (days <= 0) return 'Purged today';
+  // Past its time the row stays, still restorable, until the server's purge runs and says so.
+  if (days <= 0) return 'Purge due';
   return `Purged in ${days} ${days === 1 ? 'day' : 'days'}`;
 }
 
@@ -42,8 +44,12 @@ export function TrashPage({ workspaceId, productId }: { workspaceId: string; pro
 
   const query = useTrash(productId);
   const now = useNow();
-  // The server purges on a timer and says nothing when it does; a row past its purge time is gone or about to be.
-  const items = useMemo(() => (query.data?.pages.flatMap((page) => page.items) ?? []).filter((item) => purgeTime(item) > now), [query.data, now]);
+  // Purged rows leave through the item.purged hint; until then the server still lists and restores them.
+  const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const members = useMembers(workspaceId);
+  const nameOf = useMemo(() => new Map((members.data ?? []).map((member) => [member.userId, member.name])), [members.data]);
+  // Until the members load (or if they cannot), rows say when, not who, rather than wrongly "someone".
+  const trashedBy = (item: Item): string | null => (members.isSuccess ? ((item.deletedBy ? nameOf.get(item.deletedBy) : undefined) ?? 'someone') : null);
 
   const headingRef = useRef<HTMLHeadingElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
@@ -115,7 +121,7 @@ export function TrashPage({ workspaceId, productId }: { workspaceId: string; pro
       <div className="page-content trash-content">
         <ul ref={listRef} role="list" className="trash-list" aria-label="Trashed items">
           {items.map((item) => (
-            <TrashRow key={item.id} item={item} now={now} canRestore={canRestore} restoring={restoring.has(item.id)} onRestore={(target) => void restoreItem(target)} />
+            <TrashRow key={item.id} item={item} trashedBy={trashedBy(item)} now={now} canRestore={canRestore} restoring={restoring.has(item.id)} onRestore={(target) => void restoreItem(target)} />
           ))}
         </ul>
         {query.hasNextPage && (
@@ -167,13 +173,15 @@ export function TrashPage({ workspaceId, productId }: { workspaceId: string; pro
 
 interface TrashRowProps {
   item: Item;
+  /** The name of who trashed it ("someone" once they are not a member); null while that is not known yet. */
+  trashedBy: string | null;
   now: number;
   canRestore: boolean;
   restoring: boolean;
   onRestore: (item: Item) => void;
 }
 
-function TrashRow({ item, now, canRestore, restoring, onRestore }: TrashRowProps) {
+function TrashRow({ item, trashedBy, now, canRestore, restoring, onRestore }: TrashRowProps) {
   const deletedAt = item.deletedAt ?? item.updatedAt;
   const days = daysUntilPurge(item, now);
   const titleId = `trash-title-${item.id}`;
@@ -192,7 +200,7 @@ function TrashRow({ item, now, canRestore, restoring, onRestore }: TrashRowProps
           <span className="trash-meta-key">{item.key}</span>
           <span>{TYPE_LABELS[item.type]}</span>
           <span>
-            Trashed{' '}
+            Trashed {trashedBy && `by ${trashedBy} `}
             <time dateTime={deletedAt} title={formatDateTime(deletedAt)}>
               {timeAgo(deletedAt, now, 'long')}
             </time>

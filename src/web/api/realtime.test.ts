@@ -1,0 +1,85 @@
+import { QueryClient, type InfiniteData } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { applyHint } from './realtime';
+import { queryKeys } from './query-keys';
+import type { Item, ItemPage, RealtimeMessage } from './types';
+
+const WORKSPACE = 'workspace-1';
+const PRODUCT = 'product-1';
+
+function buildItem(id: string, deletedAt: string | null): Item {
+  return {
+    id,
+    key: `DEMO-${id}`,
+    workspaceId: WORKSPACE,
+    productId: PRODUCT,
+    number: 1,
+    type: 'task',
+    title: `Item ${id}`,
+    description: '',
+    status: 'backlog',
+    rank: `a${id}`,
+    version: 2,
+    createdBy: null,
+    createdAt: '2026-10-01T10:00:00.000Z',
+    updatedAt: deletedAt ?? '2026-10-01T10:00:00.000Z',
+    deletedAt,
+    deletedBy: deletedAt ? 'user-1' : null,
+  };
+}
+
+const pagesOf = (...pages: Item[][]): InfiniteData<ItemPage, string | null> => ({
+  pages: pages.map((items, index) => ({ items, nextCursor: index < pages.length - 1 ? `c${index + 1}` : null })),
+  pageParams: pages.map((_, index) => (index === 0 ? null : `c${index}`)),
+});
+
+const idsIn = (client: QueryClient, queryKey: readonly unknown[]) =>
+  client.getQueryData<InfiniteData<ItemPage, string | null>>(queryKey)?.pages.map((page) => page.items.map((item) => item.id));
+
+const purged = (ids: string[]): RealtimeMessage => ({ type: 'item.purged', workspaceId: WORKSPACE, productId: PRODUCT, ids, actor: null });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('realtime hints', () => {
+  it('item.purged drops the ids from the cached trash and forgets their details, without a request', async () => {
+    const fetch = vi.fn(() => Promise.reject(new Error('no request expected')));
+    vi.stubGlobal('fetch', fetch);
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.trash(PRODUCT), pagesOf([buildItem('3', '2026-11-03T00:00:00.000Z'), buildItem('2', '2026-10-02T00:00:00.000Z')], [buildItem('1', '2026-10-01T00:00:00.000Z')]));
+    client.setQueryData(queryKeys.items.list(PRODUCT), pagesOf([buildItem('4', null)]));
+    client.setQueryData(queryKeys.item('1'), buildItem('1', '2026-10-01T00:00:00.000Z'));
+    client.setQueryData(queryKeys.item('3'), buildItem('3', '2026-11-03T00:00:00.000Z'));
+
+    await applyHint(client, purged(['2', '1']), null);
+
+    expect(idsIn(client, queryKeys.trash(PRODUCT))).toEqual([['3'], []]);
+    expect(client.getQueryState(queryKeys.item('1'))).toBeUndefined();
+    expect(client.getQueryData(queryKeys.item('3'))).toBeDefined();
+    expect(idsIn(client, queryKeys.items.list(PRODUCT))).toEqual([['4']]);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('item.purged for a product whose trash is not cached changes nothing', async () => {
+    const client = new QueryClient();
+    await applyHint(client, purged(['1']), null);
+    expect(client.getQueryData(queryKeys.trash(PRODUCT))).toBeUndefined();
+  });
+
+  it('item.purged while a trash page is loading refetches the trash rather than patch under it', async () => {
+    const client = new QueryClient();
+    const trash = pagesOf([buildItem('1', '2026-10-01T00:00:00.000Z')]);
+    client.setQueryData(queryKeys.trash(PRODUCT), trash);
+    let finish: (data: typeof trash) => void = () => undefined;
+    const slow = new Promise<typeof trash>((resolve) => (finish = resolve));
+    const queryFn = vi.fn(() => slow);
+    void client.fetchQuery({ queryKey: queryKeys.trash(PRODUCT), queryFn, staleTime: 0 });
+    expect(client.getQueryState(queryKeys.trash(PRODUCT))?.fetchStatus).toBe('fetching');
+
+    await applyHint(client, purged(['1']), null);
+    expect(client.getQueryState(queryKeys.trash(PRODUCT))?.isInvalidated).toBe(true);
+    finish(pagesOf([]));
+    await slow;
+  });
+});
