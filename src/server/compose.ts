@@ -5,6 +5,7 @@ import type { ServiceContext } from '../services/context';
 import { IdempotencyService } from '../services/idempotency.service';
 import { ItemService } from '../services/item.service';
 import type { PasswordHasher } from '../services/ports';
+import { PrioritizationService } from '../services/prioritization.service';
 import { ProductService } from '../services/product.service';
 import { SeedService } from '../services/seed.service';
 import { WorkspaceService } from '../services/workspace.service';
@@ -64,6 +65,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     workspaces,
     products,
     items,
+    prioritization: new PrioritizationService(),
     idempotency: new IdempotencyService(store, ctx),
     events,
     ping: () => store.ping(),

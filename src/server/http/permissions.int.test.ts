@@ -82,6 +82,8 @@ const PERSONAL_OR_PUBLIC = new Set([
   'previewInvite',
   'acceptInvite',
   'streamEvents',
+  'evaluatePriority',
+  'classifyKano',
   'getLiveness',
   'getReadiness',
 ]);

@@ -2,6 +2,7 @@ import type { AccessService } from '../../services/access.service';
 import type { AuthService } from '../../services/auth.service';
 import type { IdempotencyService } from '../../services/idempotency.service';
 import type { ItemService } from '../../services/item.service';
+import type { PrioritizationService } from '../../services/prioritization.service';
 import type { ProductService } from '../../services/product.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
@@ -13,6 +14,7 @@ export interface AppServices {
   workspaces: WorkspaceService;
   products: ProductService;
   items: ItemService;
+  prioritization: PrioritizationService;
   idempotency: IdempotencyService;
   events: EventBus;
   /** Resolves when the database answers. */

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
+const scale = (min: number, max: number) => finite().min(min).max(max);
+
+export const RICE_IMPACTS = [3, 2, 1, 0.5, 0.25] as const;
+
+export const RiceInputsSchema = z.strictObject({
+  reach: finite().min(0).meta({ description: 'People or events per period' }),
+  impact: z.literal(RICE_IMPACTS).meta({ description: '3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal' }),
+  confidence: scale(0, 1).meta({ description: 'A fraction: 0.8 for 80 %' }),
+  effort: finite().positive().meta({ description: 'Person-months, more than 0' }),
+});
+
+export const IceInputsSchema = z.strictObject({
+  impact: scale(1, 10),
+  confidence: scale(1, 10),
+  ease: scale(1, 10),
+});
+
+export const WsjfInputsSchema = z.strictObject({
+  businessValue: finite().min(0),
+  timeCriticality: finite().min(0),
+  riskReduction: finite().min(0).meta({ description: 'Risk reduction and/or opportunity enablement' }),
+  jobSize: finite().positive(),
+});
+
+export const MoscowInputsSchema = z.strictObject({ category: z.enum(['must', 'should', 'could', 'wont']) });
+
+export const ValueEffortInputsSchema = z.strictObject({
+  value: scale(1, 10),
+  effort: scale(1, 10),
+  midpoint: scale(1, 10).optional().meta({ description: 'Ratings at or above it count as high; 5.5 unless given' }),
+});
+
+export const WeightedInputsSchema = z.strictObject({
+  criteria: z
+    .array(z.strictObject({ id: z.string().min(1).max(64), name: z.string().min(1).max(120), weight: finite().min(0) }))
+    .min(1)
+    .max(50),
+  values: z.record(z.string().min(1).max(64), finite()),
+});
+
+export const EvaluateBodySchema = z.discriminatedUnion('framework', [
+  z.strictObject({ framework: z.literal('rice'), inputs: RiceInputsSchema }),
+  z.strictObject({ framework: z.literal('ice'), inputs: IceInputsSchema }),
+  z.strictObject({ framework: z.literal('wsjf'), inputs: WsjfInputsSchema }),
+  z.strictObject({ framework: z.literal('moscow'), inputs: MoscowInputsSchema }),
+  z.strictObject({ framework: z.literal('value_effort'), inputs: ValueEffortInputsSchema }),
+  z.strictObject({ framework: z.literal('weighted'), inputs: WeightedInputsSchema }),
+]);
+export type EvaluateBody = z.infer<typeof EvaluateBodySchema>;
+
+export const EvaluateResultSchema = z.object({
+  framework: z.string(),
+  score: z.number(),
+  explanation: z.string().meta({ description: 'The formula with the numbers filled in' }),
+  quadrant: z.enum(['quick_win', 'big_bet', 'fill_in', 'time_sink']).optional().meta({ description: 'For value_effort only' }),
+});
+
+export const KANO_ANSWERS = ['like', 'must_be', 'neutral', 'live_with', 'dislike'] as const;
+export const KanoAnswerSchema = z.enum(KANO_ANSWERS);
+export const KanoCategorySchema = z.enum(['A', 'O', 'M', 'I', 'R', 'Q']);
+
+export const KanoClassifyBodySchema = z.strictObject({
+  responses: z
+    .array(z.strictObject({ functional: KanoAnswerSchema, dysfunctional: KanoAnswerSchema }))
+    .min(1, 'at least one response is required')
+    .max(100_000),
+});
+
+export const KanoResultSchema = z.object({
+  counts: z.record(KanoCategorySchema, z.number().int()),
+  category: KanoCategorySchema.meta({ description: 'The dominant category' }),
+  better: z.number().meta({ description: "Berger's better coefficient: (A+O)/(A+O+M+I)" }),
+  worse: z.number().meta({ description: "Berger's worse coefficient: −(O+M)/(A+O+M+I)" }),
+  explanation: z.string(),
+});
