@@ -19,6 +19,7 @@ export const EVENT_TYPES = [
   'item.deleted',
   'item.restored',
   'item.purged',
+  'item.ranked',
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -53,6 +53,15 @@ export const ItemUpdateBodySchema = z
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');
 export type ItemUpdate = z.infer<typeof ItemUpdateBodySchema>;
 
+export const ItemMoveBodySchema = z
+  .union([
+    z.strictObject({ beforeId: z.string().min(1).max(64).meta({ description: 'Place the item just before this one' }) }),
+    z.strictObject({ afterId: z.string().min(1).max(64).meta({ description: 'Place the item just after this one' }) }),
+    z.strictObject({ position: z.enum(['top', 'bottom']) }),
+  ])
+  .meta({ description: 'Exactly one of beforeId, afterId or position' });
+export type ItemMove = z.infer<typeof ItemMoveBodySchema>;
+
 export const ItemRefSchema = z
   .string()
   .min(1)

@@ -8,6 +8,11 @@ export function rankAfter(last: string | null): string {
   return generateKeyBetween(last, null);
 }
 
+/** A key strictly between two neighbours; null stands for either end of the list. */
+export function rankBetween(before: string | null, after: string | null): string {
+  return generateKeyBetween(before, after);
+}
+
 export function ranksAfter(last: string | null, count: number): string[] {
   return generateNKeysBetween(last, null, count);
 }

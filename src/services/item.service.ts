@@ -1,8 +1,8 @@
 import type { EventType } from '../contracts/events.schema';
-import type { ItemCreate, ItemUpdate } from '../contracts/item.schema';
+import type { ItemCreate, ItemMove, ItemUpdate } from '../contracts/item.schema';
 import { notFound, staleVersion, TandemError } from '../domain/errors';
 import { trashPurgeCutoff } from '../domain/items';
-import { rankAfter } from '../domain/ranking';
+import { rankAfter, rankBetween } from '../domain/ranking';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
@@ -65,6 +65,39 @@ export class ItemService {
       if (before.deletedAt) throw new TandemError('conflict', 'The item is in the trash; restore it before editing');
       return repos.items.update(itemId, changes, now, expectedVersion);
     });
+  }
+
+  /**
+   * Moves an item in its backlog: just before or after another item, or to
+   * the top or bottom. Only the moved item's row changes (it gets a key between
+   * its new neighbours); moves in one product are serialised, so parallel moves
+   * never share a key or lose an item.
+   */
+  async move(scope: Scope, itemId: string, target: ItemMove, expectedVersion?: number): Promise<ItemRecord> {
+    return this.change(scope, itemId, 'item.ranked', expectedVersion, async (repos, before, now) => {
+      if (before.deletedAt) throw new TandemError('conflict', 'The item is in the trash; restore it before moving it');
+      await repos.products.lock(before.productId);
+      const rank = await this.rankFor(repos, before, target);
+      return repos.items.setRank(itemId, rank, now, expectedVersion);
+    });
+  }
+
+  private async rankFor(repos: ItemRepositories, item: ItemRecord, target: ItemMove): Promise<string> {
+    const { workspaceId, productId } = item;
+    if ('position' in target) {
+      return target.position === 'top'
+        ? rankBetween(null, await repos.items.firstRank(workspaceId, productId))
+        : rankBetween(await repos.items.lastRank(workspaceId, productId), null);
+    }
+    const [field, anchorId] = 'beforeId' in target ? ['beforeId', target.beforeId] : ['afterId', target.afterId];
+    const invalid = (message: string) =>
+      new TandemError('validation_failed', `${field}: ${message}`, { errors: [{ field: `body.${field}`, message }] });
+    if (anchorId === item.id) throw invalid('an item cannot be moved next to itself');
+    const anchor = await repos.items.findById(anchorId);
+    if (!anchor || anchor.productId !== productId || anchor.workspaceId !== workspaceId) throw invalid('no such item in this backlog');
+    if (anchor.deletedAt) throw invalid('that item is in the trash');
+    const { previous, next } = await repos.items.neighbourRanks(workspaceId, productId, anchor.rank);
+    return 'beforeId' in target ? rankBetween(previous, anchor.rank) : rankBetween(anchor.rank, next);
   }
 
   /** Moves the item to the trash, from where it can be restored for 30 days. */

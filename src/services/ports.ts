@@ -160,6 +160,8 @@ export interface ProductRepository {
   ): Promise<ProductRecord | null>;
   /** Takes the next item number; on PostgreSQL this also locks the product row for the transaction. */
   takeItemNumbers(productId: string, count: number): Promise<number>;
+  /** Locks the product row until the transaction ends, serialising rank changes in its backlog. */
+  lock(id: string): Promise<void>;
 }
 
 export interface ItemRecord {
@@ -204,6 +206,13 @@ export interface ItemRepository {
   /** Reads the unique (workspace, product, rank) index: never a sort of the whole backlog. */
   listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
   lastRank(workspaceId: string, productId: string): Promise<string | null>;
+  /**
+   * The rank keys on either side of `rank` in a product, trash included (a
+   * trashed item keeps its key, so a new key must not land on it); null at an end.
+   */
+  neighbourRanks(workspaceId: string, productId: string, rank: string): Promise<{ previous: string | null; next: string | null }>;
+  firstRank(workspaceId: string, productId: string): Promise<string | null>;
+  setRank(id: string, rank: string, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   /** The product's trash, most recently trashed first. */
   listTrashed(workspaceId: string, productId: string, limit: number, after?: TrashCursor): Promise<ItemRecord[]>;
   update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;

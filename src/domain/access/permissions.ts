@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'item.read': { roles: everyone, description: 'Read items' },
   'item.create': { roles: delivery, description: 'Create items' },
   'item.update': { roles: delivery, description: 'Edit items' },
+  'item.rank': { roles: backlog, description: 'Reorder the backlog (move an item before or after another)' },
   'item.delete': { roles: backlog, description: 'Move items to the trash' },
   'item.restore': { roles: backlog, description: 'Restore items from the trash' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;

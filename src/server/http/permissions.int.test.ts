@@ -58,6 +58,10 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/items`, body: { type: 'story', title: 'New' } }),
   },
   'item.update': { operationId: 'updateItem', request: (t) => ({ method: 'PATCH', url: `/api/v1/items/${t.itemId}`, body: { title: 'Edited' } }) },
+  'item.rank': {
+    operationId: 'moveItem',
+    request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.itemId}/move`, body: { position: 'top' } }),
+  },
   'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
   'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
 };

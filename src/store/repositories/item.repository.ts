@@ -74,6 +74,35 @@ export class ItemKyselyRepository implements ItemRepository {
     return rows.map(toItem);
   }
 
+  async neighbourRanks(workspaceId: string, productId: string, rank: string): Promise<{ previous: string | null; next: string | null }> {
+    const inProduct = this.db.selectFrom('item').select('rank').where('workspaceId', '=', workspaceId).where('productId', '=', productId);
+    const previous = await inProduct.where('rank', '<', rank).orderBy('rank', 'desc').limit(1).executeTakeFirst();
+    const next = await inProduct.where('rank', '>', rank).orderBy('rank', 'asc').limit(1).executeTakeFirst();
+    return { previous: previous?.rank ?? null, next: next?.rank ?? null };
+  }
+
+  async firstRank(workspaceId: string, productId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('item')
+      .select('rank')
+      .where('workspaceId', '=', workspaceId)
+      .where('productId', '=', productId)
+      .orderBy('rank', 'asc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.rank ?? null;
+  }
+
+  async setRank(id: string, rank: string, at: string, expectedVersion?: number): Promise<ItemRecord | null> {
+    let query = this.db
+      .updateTable('item')
+      .set((eb) => ({ rank, updatedAt: at, version: eb('version', '+', 1) }))
+      .where('id', '=', id);
+    if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
+    const updated = await query.executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
+  }
+
   async lastRank(workspaceId: string, productId: string): Promise<string | null> {
     const row = await this.db
       .selectFrom('item')

@@ -58,6 +58,11 @@ export class ProductKyselyRepository implements ProductRepository {
     return row ?? null;
   }
 
+  async lock(id: string): Promise<void> {
+    // A no-op update takes the row lock on PostgreSQL and the write lock on SQLite alike.
+    await this.db.updateTable('product').set((eb) => ({ version: eb.ref('version') })).where('id', '=', id).execute();
+  }
+
   async takeItemNumbers(productId: string, count: number): Promise<number> {
     // The increment locks the product row on PostgreSQL, so creates in one product
     // are serialised and the rank read after it is the true last rank. SQLite

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdSchema, PageQuerySchema, pageOf } from '../../../contracts/common.schema';
-import { ItemCreateBodySchema, ItemRefSchema, ItemSchema, ItemUpdateBodySchema } from '../../../contracts/item.schema';
+import { ItemCreateBodySchema, ItemMoveBodySchema, ItemRefSchema, ItemSchema, ItemUpdateBodySchema } from '../../../contracts/item.schema';
 import { actorOf } from '../auth';
 import { expectedVersion, setEtag } from '../concurrency';
 import type { AppServices } from '../services';
@@ -106,6 +106,26 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
       const updated = await items.update(scope, item.id, request.body, expectedVersion(request));
       setEtag(reply, updated.version);
       return toItem(updated);
+    },
+  );
+
+  app.post(
+    '/items/:itemIdOrKey/move',
+    {
+      schema: {
+        operationId: 'moveItem',
+        tags: ['items'],
+        summary: 'Reorder: place the item just before or after another, or at the top or bottom; writes one row',
+        params: ItemParams,
+        body: ItemMoveBodySchema,
+        response: { 200: ItemSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.rank');
+      const moved = await items.move(scope, item.id, request.body, expectedVersion(request));
+      setEtag(reply, moved.version);
+      return toItem(moved);
     },
   );
 
