@@ -40,6 +40,7 @@ export interface BenchResult {
     /** The same request from one connection: the latency of a request, without queueing behind others. */
     listItemsSerial: ScenarioFigures & { request: string };
     createItem: ScenarioFigures & { request: string };
+    moveItem: ScenarioFigures & { request: string };
     ceiling: ScenarioFigures & { request: string; bodyBytes: number };
   };
   /** Tandem's list figures over the bare-Fastify ceiling's. */
@@ -125,6 +126,7 @@ export function toMarkdown(result: BenchResult): string {
     row(`List items: ${scenarios.listItems.request}`, scenarios.listItems),
     row(`List items, one connection`, scenarios.listItemsSerial),
     row(`Create item: ${scenarios.createItem.request}`, scenarios.createItem),
+    row(`Move item: ${scenarios.moveItem.request}`, scenarios.moveItem),
     row(`Ceiling: bare Fastify, same ${number(scenarios.ceiling.bodyBytes)}-byte body`, scenarios.ceiling),
     '',
     `Ratio to the ceiling (list items / bare Fastify): req/s **${ratios.listRequestsPerSecond}×**, p99 **${ratios.listP99}×**.`,

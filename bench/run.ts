@@ -126,6 +126,15 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
     },
     loadFor(tandem.child.pid),
   );
+  console.log('Tandem: move item…');
+  // The last item of the page, moved to the top again and again: each request writes one row.
+  const lastOnPage = (page.items[page.items.length - 1] as { id: string }).id;
+  const movePath = `/api/v1/items/${lastOnPage}/move`;
+  const moveFigures = await measure(
+    'move item',
+    { url: `${tandem.base}${movePath}`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ position: 'top' }) },
+    loadFor(tandem.child.pid),
+  );
   const serverAtEnd = readMemory(tandem.child.pid);
   await tandem.child.stop();
 
@@ -142,6 +151,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
       listItems: { request: listRequest, ...listFigures },
       listItemsSerial: { request: `${listRequest} (one connection)`, ...listSerialFigures },
       createItem: { request: `POST ${createPath.replace(seeded.productId, '{productId}')} {"type":"story","title":…}`, ...createFigures },
+      moveItem: { request: 'POST /api/v1/items/{id}/move {"position":"top"}', ...moveFigures },
       ceiling: { request: `${listRequest} (bare Fastify)`, bodyBytes: body.length, ...ceilingFigures },
     },
     memory: {
