@@ -1,6 +1,6 @@
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { appendCreatedItem, patchItemInList, removeItemsFromList } from './item-cache';
+import { appendCreatedItem, indexInList, stringBetween, patchItemInList, planMoveInList, removeItemsFromList, setItemRankInList, type MoveDirection } from './item-cache';
 import { queryKeys } from './query-keys';
 import type { Item, ItemPage } from './types';
 
@@ -96,5 +96,83 @@ describe('patching the cached backlog', () => {
     const client = new QueryClient();
     appendCreatedItem(client, buildItem({ id: '9', rank: 'a9' }));
     expect(client.getQueryData(queryKeys.items.list(PRODUCT))).toBeUndefined();
+  });
+});
+
+describe('planning and applying a move in the cached backlog', () => {
+  const order = (client: QueryClient) => pagesOf(client)?.flat();
+  const move = (client: QueryClient, id: string, direction: MoveDirection) => {
+    const plan = planMoveInList(client, PRODUCT, id, direction);
+    if (plan) setItemRankInList(client, plan.item, plan.rank, plan.item.version + 1);
+    return plan;
+  };
+
+  it('moves a row one place up or down, naming the neighbour it goes before or after', () => {
+    const client = cachedList({ more: false });
+    expect(move(client, '3', 'up')?.target).toEqual({ beforeId: '1' });
+    expect(order(client)).toEqual(['0', '3', '1', '4']);
+    expect(move(client, '3', 'up')?.target).toEqual({ beforeId: '0' });
+    expect(order(client)).toEqual(['3', '0', '1', '4']);
+    expect(move(client, '0', 'down')?.target).toEqual({ afterId: '1' });
+    expect(order(client)).toEqual(['3', '1', '0', '4']);
+    expect(indexInList(client, PRODUCT, '0')).toBe(2);
+  });
+
+  it('moves a row to the top or bottom, and does nothing at the end it is already at', () => {
+    const client = cachedList({ more: false });
+    expect(move(client, '0', 'up')).toBeNull();
+    expect(move(client, '0', 'top')).toBeNull();
+    expect(move(client, '4', 'bottom')).toBeNull();
+    expect(move(client, '4', 'down')).toBeNull();
+    expect(move(client, '3', 'top')?.target).toEqual({ position: 'top' });
+    expect(move(client, '1', 'bottom')?.target).toEqual({ position: 'bottom' });
+    expect(order(client)).toEqual(['3', '0', '4', '1']);
+  });
+
+  it('chains rapid moves from the latest cached order, even through local keys', () => {
+    const client = cachedList({ more: false });
+    // Local keys of earlier optimistic moves are not well-formed ranks; planning still finds a key between.
+    setItemRankInList(client, buildItem({ id: '4', rank: 'a4' }), 'a0!', 2);
+    expect(order(client)).toEqual(['0', '4', '1', '3']);
+    move(client, '3', 'up');
+    move(client, '3', 'up');
+    move(client, '3', 'up');
+    expect(order(client)).toEqual(['3', '0', '4', '1']);
+    move(client, '1', 'up');
+    move(client, '1', 'up');
+    expect(order(client)).toEqual(['3', '1', '0', '4']);
+  });
+
+  it('sends a row moved to the bottom out of a partly loaded list, and never moves down past the loaded rows', () => {
+    const client = cachedList({ more: true });
+    expect(move(client, '4', 'down')).toBeNull();
+    expect(move(client, '3', 'down')).toBeNull();
+    move(client, '1', 'bottom');
+    expect(order(client)).toEqual(['0', '3', '4']);
+    expect(indexInList(client, PRODUCT, '1')).toBe(-1);
+    move(client, '0', 'down');
+    expect(order(client)).toEqual(['3', '0', '4']);
+  });
+
+  it('keeps an optimistic copy over older echoes, takes the server’s copy at the same version, and rolls back by force', () => {
+    const client = cachedList({ more: false });
+    move(client, '4', 'top');
+    // The realtime echo of an earlier state (version 1) is older than the optimistic copy (version 2).
+    patchItemInList(client, buildItem({ id: '4', rank: 'a4', version: 1 }), { insertMissing: false });
+    expect(order(client)).toEqual(['4', '0', '1', '3']);
+    patchItemInList(client, buildItem({ id: '4', rank: 'Zz', version: 2 }), { insertMissing: false });
+    expect(order(client)).toEqual(['4', '0', '1', '3']);
+    // Refused: back to the confirmed rank and version, though the cache holds a newer version.
+    setItemRankInList(client, buildItem({ id: '4', rank: 'a4' }), 'a4', 1);
+    expect(pagesOf(client)).toEqual([['0', '1'], ['3', '4']]);
+  });
+
+  it('finds a string between any two, with room left after it', () => {
+    const pairs: [string, string | null][] = [['a0', 'a1'], ['a0', 'a0V'], ['', 'a'], ['a0', null], ['a0!', 'a0"'], ['x', 'x\u0001'], ['a\uffff', 'b']];
+    for (const [before, after] of pairs) {
+      const key = stringBetween(before, after);
+      expect(before < key && (after === null || key < after), `${JSON.stringify(before)} < ${JSON.stringify(key)} < ${JSON.stringify(after)}`).toBe(true);
+      expect(key.endsWith('\u0000')).toBe(false);
+    }
   });
 });

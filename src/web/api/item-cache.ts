@@ -1,4 +1,5 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import { rankBetween } from '../../domain/ranking';
 import { queryKeys } from './query-keys';
 import type { Item, ItemPage } from './types';
 
@@ -68,14 +69,15 @@ function findItem(data: ItemPages, id: string): Item | undefined {
 
 /**
  * Puts a fresh copy of an item where the list would have it. A trashed item
- * leaves; an older copy than the cached one changes nothing; a row that was not
- * cached joins only when `insertMissing` and its position is inside the loaded range.
+ * leaves; an older copy than the cached one changes nothing (unless `force`); a
+ * row that was not cached joins only when `insertMissing` and its position is
+ * inside the loaded range.
  */
-function placeItem(data: ItemPages, item: Item, insertMissing: boolean): ItemPages {
+function placeItem(data: ItemPages, item: Item, insertMissing: boolean, force = false): ItemPages {
   if (item.deletedAt !== null) return withoutIds(data, new Set([item.id]));
   const cached = findItem(data, item.id);
   if (!cached) return insertMissing && isInLoadedRange(data, item) ? insertSorted(data, item) : data;
-  if (cached.version > item.version) return data;
+  if (cached.version > item.version && !force) return data;
   if (compareItems(cached, item) === 0) {
     return withPages(
       data,
@@ -114,6 +116,116 @@ export function appendCreatedItem(client: QueryClient, item: Item): void {
     if (last && compareItems(item, last) <= 0) return data;
     return insertSorted(data, item);
   });
+}
+
+export type MoveDirection = 'up' | 'down' | 'top' | 'bottom';
+/** The body of `POST /items/{id}/move`. */
+export type MoveTarget = { beforeId: string } | { afterId: string } | { position: 'top' | 'bottom' };
+
+export interface PlannedMove {
+  /** The cached copy of the item being moved. */
+  item: Item;
+  target: MoveTarget;
+  /** A local rank that sorts where the server will put the item, until the server's own arrives. */
+  rank: string;
+}
+
+/**
+ * A string strictly between two others compared bytewise (null: no upper
+ * bound), for keys the fractional scheme will not split, such as earlier local
+ * keys. It never ends in U+0000, so there is always room after it.
+ */
+export function stringBetween(before: string, after: string | null): string {
+  let prefix = '';
+  let upper = after;
+  for (let i = 0; ; i += 1) {
+    const low = i < before.length ? before.charCodeAt(i) : 0;
+    const high = upper === null || i >= upper.length ? 0x10000 : upper.charCodeAt(i);
+    if (low + 1 < high) return prefix + String.fromCharCode(Math.floor((low + high) / 2));
+    prefix += String.fromCharCode(low);
+    // Below the upper bound from here on, so only the lower one still matters.
+    if (low + 1 === high) upper = null;
+  }
+}
+
+/**
+ * A key strictly between two ranks (null: that end of the list): a proper
+ * fractional key when the pair allows, otherwise any string that sorts in
+ * between, as the server's rank replaces it.
+ */
+function localRankBetween(before: string | null, after: string | null): string {
+  try {
+    const key = rankBetween(before, after);
+    if ((before === null || before < key) && (after === null || key < after)) return key;
+  } catch {
+    // Not keys the fractional scheme can split.
+  }
+  return stringBetween(before ?? '', after);
+}
+
+/** After every rank: a row moved here leaves the loaded range, as the real bottom is not loaded yet. */
+const PAST_THE_END = '\uffff';
+
+/**
+ * Works out a move from the cached list as it is now (earlier optimistic moves
+ * included), so rapid moves chain from where the row is on screen. Null when the
+ * move would go nowhere: already at that end, or past the last loaded row.
+ */
+export function planMove(data: ItemPages, id: string, direction: MoveDirection): PlannedMove | null {
+  const rows = data.pages.flatMap((page) => page.items);
+  const index = rows.findIndex((row) => row.id === id);
+  const item = rows[index];
+  if (!item) return null;
+  const hasMore = Boolean(lastPage(data)?.nextCursor);
+  const last = rows.length - 1;
+  switch (direction) {
+    case 'up': {
+      const anchor = rows[index - 1];
+      if (!anchor) return null;
+      return { item, target: { beforeId: anchor.id }, rank: localRankBetween(rows[index - 2]?.rank ?? null, anchor.rank) };
+    }
+    case 'down': {
+      const anchor = rows[index + 1];
+      // The row after the anchor is not loaded, so where the row would land is not known here.
+      if (!anchor || (index + 1 === last && hasMore)) return null;
+      return { item, target: { afterId: anchor.id }, rank: localRankBetween(anchor.rank, rows[index + 2]?.rank ?? null) };
+    }
+    case 'top': {
+      const first = rows[0];
+      if (index === 0 || !first) return null;
+      return { item, target: { position: 'top' }, rank: localRankBetween(null, first.rank) };
+    }
+    case 'bottom': {
+      if (index === last && !hasMore) return null;
+      const end = rows[last];
+      return { item, target: { position: 'bottom' }, rank: hasMore || !end ? PAST_THE_END : localRankBetween(end.rank, null) };
+    }
+  }
+}
+
+/** Plans a move from the product's cached list; null when the list or the row is not cached. */
+export function planMoveInList(client: QueryClient, productId: string, id: string, direction: MoveDirection): PlannedMove | null {
+  const data = client.getQueryData<ItemPages>(queryKeys.items.list(productId));
+  return data ? planMove(data, id, direction) : null;
+}
+
+/**
+ * Puts the item at `rank` with `version`, whatever version the cache holds: an
+ * optimistic move (whose higher version keeps echoes of earlier moves from
+ * dragging the row back), or taking one back after the server refused it. A row
+ * that had left the loaded range comes back if its rank is inside it.
+ */
+export function setItemRankInList(client: QueryClient, item: Item, rank: string, version: number): void {
+  patchList(client, item.productId, (data) => {
+    const cached = findItem(data, item.id) ?? item;
+    return placeItem(data, { ...cached, rank, version }, true, true);
+  });
+}
+
+/** The row's place in the cached list (0-based), or -1 when it is not loaded. */
+export function indexInList(client: QueryClient, productId: string, id: string): number {
+  const data = client.getQueryData<ItemPages>(queryKeys.items.list(productId));
+  return data?.pages.flatMap((page) => page.items).findIndex((item) => item.id === id) ?? -1;
 }
 
 /**

@@ -83,7 +83,8 @@ async function patchItemList(client: QueryClient, message: RealtimeMessage, prod
   for (const outcome of outcomes) {
     if ('item' in outcome) {
       if (message.type === 'item.created') appendCreatedItem(client, outcome.item);
-      else patchItemInList(client, outcome.item, { insertMissing: message.type === 'item.restored' });
+      // A moved item may arrive from beyond the loaded pages (moved to the top, say), so it joins when its new place is loaded.
+      else patchItemInList(client, outcome.item, { insertMissing: message.type === 'item.restored' || message.type === 'item.ranked' });
     } else if (outcome.error instanceof ApiError && (outcome.error.status === 404 || outcome.error.status === 403)) {
       // Gone, or no longer ours to see: it should not stay on screen.
       removeItemsFromList(client, productId, [outcome.id]);

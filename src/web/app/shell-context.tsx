@@ -10,6 +10,15 @@ interface ShellState {
   createPending: boolean;
   requestCreate: () => void;
   consumeCreate: () => void;
+  /** What the palette may do to the items page's selected item; set by that page while it has one. */
+  selectedItemActions: SelectedItemActions | null;
+  setSelectedItemActions: (actions: SelectedItemActions | null) => void;
+}
+
+export interface SelectedItemActions {
+  itemKey: string;
+  moveToTop: (() => void) | null;
+  moveToBottom: (() => void) | null;
 }
 
 const ShellContext = createContext<ShellState | null>(null);
@@ -20,9 +29,10 @@ export function ShellProvider({ children }: { children: ReactNode }) {
   const [createPending, setCreatePending] = useState(false);
   const requestCreate = useCallback(() => setCreatePending(true), []);
   const consumeCreate = useCallback(() => setCreatePending(false), []);
+  const [selectedItemActions, setSelectedItemActions] = useState<SelectedItemActions | null>(null);
   const value = useMemo(
-    () => ({ theme, toggleTheme, paletteOpen, setPaletteOpen, createPending, requestCreate, consumeCreate }),
-    [theme, toggleTheme, paletteOpen, createPending, requestCreate, consumeCreate],
+    () => ({ theme, toggleTheme, paletteOpen, setPaletteOpen, createPending, requestCreate, consumeCreate, selectedItemActions, setSelectedItemActions }),
+    [theme, toggleTheme, paletteOpen, createPending, requestCreate, consumeCreate, selectedItemActions],
   );
   return <ShellContext.Provider value={value}>{children}</ShellContext.Provider>;
 }

@@ -92,3 +92,13 @@ export const AlertIcon = (props: IconProps) => (
     <path d="M8 5v3.5M8 11h.01" />
   </Svg>
 );
+export const ArrowUpIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M8 13V3M3.5 7.5 8 3l4.5 4.5" />
+  </Svg>
+);
+export const ArrowDownIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M8 3v10M3.5 8.5 8 13l4.5-4.5" />
+  </Svg>
+);

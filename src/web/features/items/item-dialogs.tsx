@@ -7,7 +7,7 @@ import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { formatDateTime } from '../../ui/format';
-import { TrashIcon } from '../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from '../../ui/icons';
 import { Alert } from '../../ui/states';
 import { fetchItem, useCreateItem, useTrashItem, useUpdateItem } from './queries';
 
@@ -59,6 +59,8 @@ export interface EditItemDialogProps {
   canDelete: boolean;
   onClose: () => void;
   onTrashed: (item: Item) => void;
+  /** Present only for roles that may reorder the backlog. */
+  onMove?: (item: Item, position: 'top' | 'bottom') => void;
 }
 
 export function EditItemDialog({ item, onClose, ...props }: EditItemDialogProps) {
@@ -69,7 +71,7 @@ export function EditItemDialog({ item, onClose, ...props }: EditItemDialogProps)
   );
 }
 
-function EditItemForm({ productId, initial, canEdit, canDelete, onClose, onTrashed }: Omit<EditItemDialogProps, 'item'> & { initial: Item }) {
+function EditItemForm({ productId, initial, canEdit, canDelete, onClose, onTrashed, onMove }: Omit<EditItemDialogProps, 'item'> & { initial: Item }) {
   const update = useUpdateItem(productId);
   const trash = useTrashItem(productId);
   // The version the user is editing from; a write against an older one is refused by the server.
@@ -156,6 +158,16 @@ function EditItemForm({ productId, initial, canEdit, canDelete, onClose, onTrash
           <Button variant="danger" icon={<TrashIcon />} onClick={moveToTrash} busy={trash.isPending} className="form-actions-start">
             Move to trash
           </Button>
+        )}
+        {onMove && (
+          <>
+            <Button icon={<ArrowUpIcon />} onClick={() => onMove(base, 'top')}>
+              Move to top
+            </Button>
+            <Button icon={<ArrowDownIcon />} onClick={() => onMove(base, 'bottom')}>
+              Move to bottom
+            </Button>
+          </>
         )}
         <Button onClick={onClose}>{readOnly ? 'Close' : 'Cancel'}</Button>
         {!readOnly && (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
@@ -12,7 +12,8 @@ import { useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { CreateItemDialog, EditItemDialog } from './item-dialogs';
 import { ItemList } from './item-list';
-import { useItems, useRestoreItem } from './queries';
+import { useItems, useMoveItem, useRestoreItem } from './queries';
+import type { MoveDirection } from '../../api/item-cache';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -25,11 +26,12 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
   const canCreate = isAllowed(roles, 'item.create');
   const canEdit = isAllowed(roles, 'item.update');
   const canDelete = isAllowed(roles, 'item.delete');
+  const canRank = isAllowed(roles, 'item.rank');
 
   const query = useItems(productId);
   const restore = useRestoreItem(productId);
   const toast = useToast();
-  const { createPending, consumeCreate } = useShell();
+  const { createPending, consumeCreate, setSelectedItemActions } = useShell();
 
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
   const [activeIndex, setActiveIndex] = useState(-1);
@@ -52,8 +54,56 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
     setFocusRequest((request) => request + 1);
   }, []);
 
+  // Reordering. The selection follows the moved row by id: the cache changes
+  // before this render sees it, so a quick second press must still move that row.
+  const [announcement, setAnnouncement] = useState('');
+  const followId = useRef<string | null>(null);
+  const onMoveFailed = useCallback((error: unknown, item: Item) => {
+    toast({ message: `Could not move ${item.key}: ${messageOf(error)}`, tone: 'danger' });
+  }, [toast]);
+  const moveItem = useMoveItem(productId, onMoveFailed);
+  const reorder = useCallback(
+    (itemId: string, direction: MoveDirection) => {
+      const moved = moveItem(itemId, direction);
+      if (!moved) return;
+      followId.current = moved.index >= 0 ? itemId : null;
+      setAnnouncement(moved.index >= 0 ? `${moved.item.key} moved to position ${moved.index + 1}` : `${moved.item.key} moved to the bottom`);
+    },
+    [moveItem],
+  );
+  // Before paint, so the moved row is selected in the frame it lands in.
+  useLayoutEffect(() => {
+    const id = followId.current;
+    if (!id) return;
+    const index = items.findIndex((item) => item.id === id);
+    if (index < 0) return;
+    followId.current = null;
+    if (index !== activeIndex) moveTo(index);
+    // Only a changed list moves the selection; the index is read, not followed.
+  }, [items]);
+
+  const selected = activeIndex >= 0 ? items[activeIndex] : undefined;
+  useEffect(() => {
+    if (!selected || !canRank) {
+      setSelectedItemActions(null);
+      return;
+    }
+    const id = selected.id;
+    setSelectedItemActions({ itemKey: selected.key, moveToTop: () => reorder(id, 'top'), moveToBottom: () => reorder(id, 'bottom') });
+  }, [selected, canRank, reorder, setSelectedItemActions]);
+  useEffect(() => () => setSelectedItemActions(null), [setSelectedItemActions]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+        if (event.defaultPrevented || isTyping(event.target) || document.querySelector('dialog[open]') || !canRank) return;
+        const itemId = followId.current ?? items[activeIndex]?.id;
+        if (!itemId) return;
+        event.preventDefault();
+        const up = event.key === 'ArrowUp';
+        reorder(itemId, event.shiftKey ? (up ? 'top' : 'bottom') : up ? 'up' : 'down');
+        return;
+      }
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       if (document.querySelector('dialog[open]')) return;
       const last = items.length - 1;
@@ -99,7 +149,7 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, activeIndex, canCreate, moveTo]);
+  }, [items, activeIndex, canCreate, canRank, moveTo, reorder]);
 
   const onTrashed = (item: Item) =>
     toast({
@@ -189,7 +239,14 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
         <div className="page-actions">
           <span className="keyboard-hint" aria-hidden="true">
             <Kbd>J</Kbd>
-            <Kbd>K</Kbd> to move
+            <Kbd>K</Kbd> to select
+            {canRank && (
+              <>
+                , <Kbd>Alt</Kbd>
+                <Kbd>↑</Kbd>
+                <Kbd>↓</Kbd> to reorder
+              </>
+            )}
           </span>
           <Link to="/w/$workspaceId/p/$productId/trash" params={{ workspaceId, productId }} className="btn btn-ghost">
             <TrashIcon />
@@ -203,8 +260,21 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
         </div>
       </div>
       {body}
+      <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
       <CreateItemDialog productId={productId} open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
-      <EditItemDialog productId={productId} item={openItem} canEdit={canEdit} canDelete={canDelete} onClose={() => setOpenItem(null)} onTrashed={onTrashed} />
+      <EditItemDialog productId={productId} item={openItem} canEdit={canEdit} canDelete={canDelete} onClose={() => setOpenItem(null)}
+        onTrashed={onTrashed}
+        onMove={
+          canRank
+            ? (item, position) => {
+                setOpenItem(null);
+                reorder(item.id, position);
+              }
+            : undefined
+        }
+      />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import type { Product, Role } from '../../api/types';
 import { useShell } from '../../app/shell-context';
-import { BoxIcon, ListIcon, MoonIcon, PlusIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, BoxIcon, ListIcon, MoonIcon, PlusIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -32,7 +32,7 @@ export function matchCommand(value: string, search: string): number {
 
 /** Ctrl/Cmd+K: every place and action of the shell, typed rather than clicked. */
 export function CommandPalette({ workspaceId, productId, products, roles, onSignOut }: PaletteProps) {
-  const { paletteOpen, setPaletteOpen, theme, toggleTheme, requestCreate } = useShell();
+  const { paletteOpen, setPaletteOpen, theme, toggleTheme, requestCreate, selectedItemActions } = useShell();
   const navigate = useNavigate();
   const ref = useRef<HTMLDialogElement>(null);
   const currentProduct = products.find((product) => product.id === productId) ?? products[0];
@@ -125,6 +125,18 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                 >
                   <PlusIcon /> Create item
                   <span className="palette-meta">C</span>
+                </Command.Item>
+              )}
+              {selectedItemActions?.moveToTop && (
+                <Command.Item value={`move to top selected item reorder rank ${selectedItemActions.itemKey}`} onSelect={() => run(selectedItemActions.moveToTop ?? (() => undefined))}>
+                  <ArrowUpIcon /> Move {selectedItemActions.itemKey} to top
+                  <span className="palette-meta">Alt+Shift+↑</span>
+                </Command.Item>
+              )}
+              {selectedItemActions?.moveToBottom && (
+                <Command.Item value={`move to bottom selected item reorder rank ${selectedItemActions.itemKey}`} onSelect={() => run(selectedItemActions.moveToBottom ?? (() => undefined))}>
+                  <ArrowDownIcon /> Move {selectedItemActions.itemKey} to bottom
+                  <span className="palette-meta">Alt+Shift+↓</span>
                 </Command.Item>
               )}
               <Command.Item value="toggle theme dark light" onSelect={() => run(toggleTheme)}>
