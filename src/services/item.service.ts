@@ -91,7 +91,7 @@ export class ItemService {
     }
     const [field, anchorId] = 'beforeId' in target ? ['beforeId', target.beforeId] : ['afterId', target.afterId];
     const invalid = (message: string) =>
-      new TandemError('validation_failed', `${field}: ${message}`, { errors: [{ field: `body.${field}`, message }] });
+      new TandemError('validation_failed', `${field}: ${message}`, { errors: [{ field, message }] });
     if (anchorId === item.id) throw invalid('an item cannot be moved next to itself');
     const anchor = await repos.items.findById(anchorId);
     if (!anchor || anchor.productId !== productId || anchor.workspaceId !== workspaceId) throw invalid('no such item in this backlog');

@@ -1,16 +1,21 @@
 import { isTandemError, TandemError } from '../../domain/errors';
 
+function renameFields(error: unknown): never {
+  if (!isTandemError(error) || !error.details.errors) throw error;
+  const errors = error.details.errors.map((entry) => ({ ...entry, field: `body.${entry.field}` }));
+  throw new TandemError(error.code, error.message, { ...error.details, errors });
+}
+
 /**
- * Runs domain code on a request body's values, so that its field errors
- * (`inputs.effort`) are named as the client sent them (`body.inputs.effort`),
- * like the schema's own.
+ * Runs a use case on a request body's values, so that the field errors it
+ * names (`inputs.effort`) reach the client as it sent them
+ * (`body.inputs.effort`), like the schema's own. Works for sync and async work.
  */
 export function fieldsOfBody<T>(work: () => T): T {
   try {
-    return work();
+    const result = work();
+    return (result instanceof Promise ? result.catch(renameFields) : result) as T;
   } catch (error) {
-    if (!isTandemError(error) || !error.details.errors) throw error;
-    const errors = error.details.errors.map((entry) => ({ ...entry, field: `body.${entry.field}` }));
-    throw new TandemError(error.code, error.message, { ...error.details, errors });
+    return renameFields(error);
   }
 }

@@ -4,6 +4,7 @@ import { IdSchema, PageQuerySchema, pageOf } from '../../../contracts/common.sch
 import { ItemCreateBodySchema, ItemMoveBodySchema, ItemRefSchema, ItemSchema, ItemUpdateBodySchema } from '../../../contracts/item.schema';
 import { actorOf } from '../auth';
 import { expectedVersion, setEtag } from '../concurrency';
+import { fieldsOfBody } from '../field-errors';
 import type { AppServices } from '../services';
 import { toItem } from '../wire';
 
@@ -123,7 +124,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     },
     async (request, reply) => {
       const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.rank');
-      const moved = await items.move(scope, item.id, request.body, expectedVersion(request));
+      const moved = await fieldsOfBody(() => items.move(scope, item.id, request.body, expectedVersion(request)));
       setEtag(reply, moved.version);
       return toItem(moved);
     },
