@@ -62,7 +62,7 @@ export class ItemService {
   async update(scope: Scope, itemId: string, patch: ItemUpdate, expectedVersion?: number): Promise<ItemRecord> {
     const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as ItemPatch;
     return this.change(scope, itemId, 'item.updated', expectedVersion, async (repos, before, now) => {
-      if (before.deletedAt) throw new TandemError('conflict', 'The item is in the trash; restore it before editing');
+      if (before.deletedAt) throw inTrash('editing');
       return repos.items.update(itemId, changes, now, expectedVersion);
     });
   }
@@ -75,10 +75,13 @@ export class ItemService {
    */
   async move(scope: Scope, itemId: string, target: ItemMove, expectedVersion?: number): Promise<ItemRecord> {
     return this.change(scope, itemId, 'item.ranked', expectedVersion, async (repos, before, now) => {
-      if (before.deletedAt) throw new TandemError('conflict', 'The item is in the trash; restore it before moving it');
+      if (before.deletedAt) throw inTrash('moving');
       await repos.products.lock(before.productId);
       const rank = await this.rankFor(repos, before, target);
-      return repos.items.setRank(itemId, rank, now, expectedVersion);
+      const moved = await repos.items.setRank(itemId, rank, now, expectedVersion);
+      // Trashed while this move waited for the lock: say so rather than "changed by someone".
+      if (!moved && (await repos.items.findById(itemId))?.deletedAt) throw inTrash('moving');
+      return moved;
     });
   }
 
@@ -177,3 +180,5 @@ export class ItemService {
     this.events.publish({ type, workspaceId: scope.workspaceId, productId: item.productId, ids: [item.id], actor: scope.actor.userId });
   }
 }
+
+const inTrash = (doing: string) => new TandemError('conflict', `The item is in the trash; restore it before ${doing} it`);

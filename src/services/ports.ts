@@ -212,6 +212,7 @@ export interface ItemRepository {
    */
   neighbourRanks(workspaceId: string, productId: string, rank: string): Promise<{ previous: string | null; next: string | null }>;
   firstRank(workspaceId: string, productId: string): Promise<string | null>;
+  /** Null when the version is stale or the item is in the trash. */
   setRank(id: string, rank: string, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   /** The product's trash, most recently trashed first. */
   listTrashed(workspaceId: string, productId: string, limit: number, after?: TrashCursor): Promise<ItemRecord[]>;

@@ -76,3 +76,10 @@ describe('RICE', () => {
     ]);
   });
 });
+
+describe('RICE with numbers too large to multiply', () => {
+  it('refuses them as invalid input instead of scoring Infinity', () => {
+    expect(() => rice({ reach: 1e308, impact: 3, confidence: 1, effort: 1 })).toThrow(/too large to score/);
+    expect(() => rice({ reach: 1, impact: 1, confidence: 1, effort: 5e-324 })).toThrow(/too large to score/);
+  });
+});

@@ -1,5 +1,5 @@
 import { equalsSign, formatNumber as n } from './format';
-import type { ScoreResult } from './score-result';
+import { finiteScore, type ScoreResult } from './score-result';
 import { InputErrors } from './validation';
 
 /**
@@ -39,6 +39,7 @@ export function rice(input: RiceInputs): ScoreResult {
 
   const { reach, impact, confidence, effort } = input;
   const score = (reach * impact * confidence) / effort;
+  finiteScore(score);
   const sign = equalsSign(reach, impact, confidence, effort, score);
   return {
     score,

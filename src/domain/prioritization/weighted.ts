@@ -1,5 +1,5 @@
 import { equalsSign, formatNumber as n } from './format';
-import type { ScoreResult } from './score-result';
+import { finiteScore, type ScoreResult } from './score-result';
 import { InputErrors, isRecord } from './validation';
 
 /** A product's own scoring criterion; weight ≥ 0 (0 keeps it listed but idle). */
@@ -53,6 +53,7 @@ export function weighted(input: { criteria: ReadonlyArray<WeightedCriterion>; va
   const totalWeight = criteria.reduce((sum, criterion) => sum + criterion.weight, 0);
   const weightedSum = criteria.reduce((sum, criterion) => sum + criterion.weight * values[criterion.id]!, 0);
   const score = weightedSum / totalWeight;
+  finiteScore(weightedSum, totalWeight, score);
   const shown = criteria.flatMap((criterion) => [criterion.weight, values[criterion.id]!]);
   // Each `=` turns into `≈` only where a number it joins had to be rounded.
   const sumSign = equalsSign(...shown, weightedSum, totalWeight);

@@ -1,5 +1,5 @@
 import { equalsSign, formatNumber as n } from './format';
-import type { ScoreResult } from './score-result';
+import { finiteScore, type ScoreResult } from './score-result';
 import { InputErrors } from './validation';
 
 export interface WsjfInputs {
@@ -30,6 +30,7 @@ export function wsjf(input: WsjfInputs): ScoreResult {
   const { businessValue, timeCriticality, riskReduction, jobSize } = input;
   const costOfDelay = businessValue + timeCriticality + riskReduction;
   const score = costOfDelay / jobSize;
+  finiteScore(costOfDelay, score);
   // Each `=` turns into `≈` only where a number it joins had to be rounded.
   const sumSign = equalsSign(businessValue, timeCriticality, riskReduction, jobSize, costOfDelay);
   const sign = equalsSign(businessValue, timeCriticality, riskReduction, jobSize, costOfDelay, score);

@@ -49,6 +49,17 @@ describe.each(DIALECTS)('prioritisation calculator $name', ({ dialect }) => {
     expect(unknown.json().errors[0].field).toBe('body.framework');
   });
 
+  it('refuses inputs whose score would overflow, instead of answering 500', async () => {
+    const response = await evaluate({ framework: 'rice', inputs: { reach: 1e308, impact: 3, confidence: 1, effort: 1 } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('body.inputs');
+    const weightedOverflow = await evaluate({
+      framework: 'weighted',
+      inputs: { criteria: [{ id: 'a', name: 'A', weight: 1e308 }, { id: 'b', name: 'B', weight: 1e308 }], values: { a: 1, b: 1 } },
+    });
+    expect(weightedOverflow.statusCode).toBe(400);
+  });
+
   it('names a weighted criterion that has no value', async () => {
     const response = await evaluate({
       framework: 'weighted',

@@ -56,10 +56,11 @@ describe.each(DIALECTS)('moving items in the backlog $name', ({ dialect }) => {
   it('never lands on the key of a trashed item', async () => {
     const { ws, ids, list, move } = await backlog(['a', 'b', 'c']);
     await call(t.app, 'DELETE', `/api/v1/items/${ids.b}`, { token: ws.owner.token });
-    await move('c', { afterId: ids.a });
+    expect((await move('c', { afterId: ids.a })).statusCode).toBe(200);
     await call(t.app, 'POST', `/api/v1/items/${ids.b}/restore`, { token: ws.owner.token });
-    const ranks = (await list()).map((item) => item.rank);
-    expect(new Set(ranks).size).toBe(3);
+    const after = await list();
+    expect(new Set(after.map((item) => item.rank)).size).toBe(3);
+    expect(after.map((item) => item.title)).toEqual(['a', 'c', 'b']);
   });
 
   it('refuses a move next to itself, to another backlog or to a trashed item, by field', async () => {
@@ -75,6 +76,10 @@ describe.each(DIALECTS)('moving items in the backlog $name', ({ dialect }) => {
     expect((await move('a', { afterId: ids.b })).statusCode).toBe(400);
     const both = await move('a', { beforeId: ids.b, position: 'top' });
     expect(both.statusCode).toBe(400);
+    const badVersion = await call(t.app, 'POST', `/api/v1/items/${ids.a}/move`, { token: ws.owner.token, body: { position: 'top' }, headers: { 'if-match': 'soon' } });
+    expect(badVersion.json().errors[0].field).toBe('headers.if-match');
+    const trashed = await call(t.app, 'POST', `/api/v1/items/${ids.b}/move`, { token: ws.owner.token, body: { position: 'top' } });
+    expect(trashed.statusCode).toBe(409);
   });
 
   it('keeps every key distinct and every item under parallel moves', async () => {

@@ -97,7 +97,8 @@ export class ItemKyselyRepository implements ItemRepository {
     let query = this.db
       .updateTable('item')
       .set((eb) => ({ rank, updatedAt: at, version: eb('version', '+', 1) }))
-      .where('id', '=', id);
+      .where('id', '=', id)
+      .where('deletedAt', 'is', null);
     if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
     const updated = await query.executeTakeFirst();
     return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
@@ -127,17 +128,26 @@ export class ItemKyselyRepository implements ItemRepository {
   }
 
   async purgeTrashedBefore(at: string): Promise<ItemRecord[]> {
-    const purged = await this.selectItems().where('item.deletedAt', 'is not', null).where('item.deletedAt', '<', at).execute();
-    if (purged.length === 0) return [];
-    await this.db
-      .deleteFrom('item')
-      .where(
-        'id',
-        'in',
-        purged.map((row) => row.id),
-      )
-      .execute();
-    return purged.map(toItem);
+    const due = await this.selectItems().where('item.deletedAt', 'is not', null).where('item.deletedAt', '<', at).execute();
+    const purged: ItemRecord[] = [];
+    for (let start = 0; start < due.length; start += INSERT_BATCH) {
+      const batch = due.slice(start, start + INSERT_BATCH);
+      // Deleted only if still due: an item restored since it was read stays.
+      const deleted = await this.db
+        .deleteFrom('item')
+        .where(
+          'id',
+          'in',
+          batch.map((row) => row.id),
+        )
+        .where('deletedAt', 'is not', null)
+        .where('deletedAt', '<', at)
+        .returning('id')
+        .execute();
+      const gone = new Set(deleted.map((row) => row.id));
+      purged.push(...batch.filter((row) => gone.has(row.id)).map(toItem));
+    }
+    return purged;
   }
 
   async setTrashed(id: string, trashed: { at: string; by: string } | null, at: string, expectedVersion?: number): Promise<ItemRecord | null> {

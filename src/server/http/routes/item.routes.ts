@@ -124,7 +124,8 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     },
     async (request, reply) => {
       const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.rank');
-      const moved = await fieldsOfBody(() => items.move(scope, item.id, request.body, expectedVersion(request)));
+      const version = expectedVersion(request);
+      const moved = await fieldsOfBody(() => items.move(scope, item.id, request.body, version));
       setEtag(reply, moved.version);
       return toItem(moved);
     },
