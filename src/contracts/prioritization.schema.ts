@@ -60,7 +60,9 @@ export const EvaluateResultSchema = z.object({
 
 export const KANO_ANSWERS = ['like', 'must_be', 'neutral', 'live_with', 'dislike'] as const;
 export const KanoAnswerSchema = z.enum(KANO_ANSWERS);
-export const KanoCategorySchema = z.enum(['A', 'O', 'M', 'I', 'R', 'Q']);
+/** Attractive, one-dimensional, must-be, indifferent, reverse, questionable. */
+export const KANO_CATEGORIES = ['A', 'O', 'M', 'I', 'R', 'Q'] as const;
+export const KanoCategorySchema = z.enum(KANO_CATEGORIES);
 
 export const KanoClassifyBodySchema = z.strictObject({
   responses: z

@@ -1,3 +1,4 @@
+import { KANO_ANSWERS, KANO_CATEGORIES } from '../../contracts/prioritization.schema';
 import { equalsSign, formatNumber as n } from './format';
 import { InputErrors, isRecord } from './validation';
 
@@ -6,12 +7,12 @@ import { InputErrors, isRecord } from './validation';
  * table: "I like it", "It must be that way", "I am neutral", "I can live with
  * it", "I dislike it".
  */
-export type KanoAnswer = 'like' | 'must_be' | 'neutral' | 'live_with' | 'dislike';
-export const KANO_ANSWERS: readonly KanoAnswer[] = ['like', 'must_be', 'neutral', 'live_with', 'dislike'];
+export type KanoAnswer = (typeof KANO_ANSWERS)[number];
+export { KANO_ANSWERS };
 
 /** Attractive, one-dimensional, must-be, indifferent, reverse, questionable. */
-export type KanoCategory = 'A' | 'O' | 'M' | 'I' | 'R' | 'Q';
-export const KANO_CATEGORIES: readonly KanoCategory[] = ['A', 'O', 'M', 'I', 'R', 'Q'];
+export type KanoCategory = (typeof KANO_CATEGORIES)[number];
+export { KANO_CATEGORIES };
 
 /**
  * The standard Kano evaluation table (Berger et al. 1993; Matzler & Hinterhuber

@@ -83,3 +83,10 @@ describe('RICE with numbers too large to multiply', () => {
     expect(() => rice({ reach: 1, impact: 1, confidence: 1, effort: 5e-324 })).toThrow(/too large to score/);
   });
 });
+
+describe('the RICE impact scale', () => {
+  it('is the one the API accepts', async () => {
+    const { RICE_IMPACTS: accepted } = await import('../../contracts/prioritization.schema');
+    expect(RICE_IMPACTS.map((step) => step.value)).toEqual([...accepted]);
+  });
+});
