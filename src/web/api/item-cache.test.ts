@@ -1,6 +1,17 @@
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { appendCreatedItem, indexInList, stringBetween, patchItemInList, planMoveInList, removeItemsFromList, setItemRankInList, type MoveDirection } from './item-cache';
+import {
+  appendCreatedItem,
+  indexInList,
+  stringBetween,
+  patchItemInList,
+  planMoveInList,
+  removeItemsFromList,
+  replaceItemInList,
+  rollBackItemInList,
+  setItemRankInList,
+  type MoveDirection,
+} from './item-cache';
 import { queryKeys } from './query-keys';
 import type { Item, ItemPage } from './types';
 
@@ -160,11 +171,34 @@ describe('planning and applying a move in the cached backlog', () => {
     // The realtime echo of an earlier state (version 1) is older than the optimistic copy (version 2).
     patchItemInList(client, buildItem({ id: '4', rank: 'a4', version: 1 }), { insertMissing: false });
     expect(order(client)).toEqual(['4', '0', '1', '3']);
-    patchItemInList(client, buildItem({ id: '4', rank: 'Zz', version: 2 }), { insertMissing: false });
-    expect(order(client)).toEqual(['4', '0', '1', '3']);
+    // At the same version the server's copy wins, and its rank (between 1 and 3) is not where the optimistic copy sorts.
+    patchItemInList(client, buildItem({ id: '4', rank: 'a2', version: 2 }), { insertMissing: false });
+    expect(order(client)).toEqual(['0', '1', '4', '3']);
     // Refused: back to the confirmed rank and version, though the cache holds a newer version.
     setItemRankInList(client, buildItem({ id: '4', rank: 'a4' }), 'a4', 1);
     expect(pagesOf(client)).toEqual([['0', '1'], ['3', '4']]);
+  });
+
+  it('rolls a refused move back only while the row is still cached', () => {
+    const client = cachedList({ more: false });
+    move(client, '4', 'top');
+    expect(rollBackItemInList(client, buildItem({ id: '4', rank: 'a4' }))).toBe(true);
+    expect(order(client)).toEqual(['0', '1', '3', '4']);
+    move(client, '3', 'top');
+    // Trashed meanwhile (realtime took it out): the stale snapshot does not bring it back.
+    removeItemsFromList(client, PRODUCT, ['3']);
+    expect(rollBackItemInList(client, buildItem({ id: '3', rank: 'a3' }))).toBe(false);
+    expect(order(client)).toEqual(['0', '1', '4']);
+  });
+
+  it('replaces the cached copy with a fresh one whatever its version, and drops a trashed one', () => {
+    const client = cachedList({ more: false });
+    move(client, '4', 'top');
+    move(client, '4', 'down');
+    replaceItemInList(client, buildItem({ id: '4', rank: 'a2', version: 2 }));
+    expect(order(client)).toEqual(['0', '1', '4', '3']);
+    replaceItemInList(client, buildItem({ id: '1', rank: 'a1', version: 2, deletedAt: '2026-11-28T11:00:00.000Z' }));
+    expect(order(client)).toEqual(['0', '4', '3']);
   });
 
   it('finds a string between any two, with room left after it', () => {

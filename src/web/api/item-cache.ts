@@ -211,15 +211,40 @@ export function planMoveInList(client: QueryClient, productId: string, id: strin
 
 /**
  * Puts the item at `rank` with `version`, whatever version the cache holds: an
- * optimistic move (whose higher version keeps echoes of earlier moves from
- * dragging the row back), or taking one back after the server refused it. A row
- * that had left the loaded range comes back if its rank is inside it.
+ * optimistic move, whose higher version keeps echoes of earlier moves from
+ * dragging the row back. A row that had left the loaded range comes back if its
+ * rank is inside it, so a refused move is taken back with `rollBackItemInList`.
  */
 export function setItemRankInList(client: QueryClient, item: Item, rank: string, version: number): void {
   patchList(client, item.productId, (data) => {
     const cached = findItem(data, item.id) ?? item;
     return placeItem(data, { ...cached, rank, version }, true, true);
   });
+}
+
+/**
+ * Takes a refused move back: the row returns to the server's last confirmed
+ * rank and version, but only if it is still cached. A row that left meanwhile
+ * (trashed by someone, or moved past the loaded pages) is not brought back from
+ * a stale snapshot. Returns whether the row was cached.
+ */
+export function rollBackItemInList(client: QueryClient, confirmed: Item): boolean {
+  let cached = false;
+  patchList(client, confirmed.productId, (data) => {
+    const row = findItem(data, confirmed.id);
+    cached = row !== undefined;
+    return row ? placeItem(data, { ...row, rank: confirmed.rank, version: confirmed.version }, false, true) : data;
+  });
+  return cached;
+}
+
+/**
+ * A fresh server copy replaces whatever the cache holds, even an optimistic
+ * copy with a higher version: trashed, it leaves; otherwise it goes to its rank
+ * (joining the list if that is inside the loaded range).
+ */
+export function replaceItemInList(client: QueryClient, item: Item): void {
+  patchList(client, item.productId, (data) => placeItem(data, item, true, true));
 }
 
 /** The row's place in the cached list (0-based), or -1 when it is not loaded. */

@@ -76,8 +76,9 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
     const id = followId.current;
     if (!id) return;
     const index = items.findIndex((item) => item.id === id);
-    if (index < 0) return;
+    // Cleared either way: a row that is gone (its move refused with 404, or trashed meanwhile) has nothing to follow.
     followId.current = null;
+    if (index < 0) return;
     if (index !== activeIndex) moveTo(index);
     // Only a changed list moves the selection; the index is read, not followed.
   }, [items]);
@@ -97,7 +98,9 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         if (event.defaultPrevented || isTyping(event.target) || document.querySelector('dialog[open]') || !canRank) return;
-        const itemId = followId.current ?? items[activeIndex]?.id;
+        // The followed row, unless it has left the list since.
+        const following = followId.current;
+        const itemId = following && items.some((item) => item.id === following) ? following : items[activeIndex]?.id;
         if (!itemId) return;
         event.preventDefault();
         const up = event.key === 'ArrowUp';

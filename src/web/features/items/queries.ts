@@ -1,16 +1,13 @@
-import { useCallback, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, request } from '../../api/client';
 import {
   appendCreatedItem,
-  indexInList,
   patchItemInList,
-  planMoveInList,
   removeItemsFromList,
-  setItemRankInList,
   whenListIdle,
-  type MoveDirection,
 } from '../../api/item-cache';
+import { createMoveQueue } from '../../api/move-queue';
 import { queryKeys } from '../../api/query-keys';
 import { addItemToTrash, removeItemsFromTrash } from '../../api/trash-cache';
 import type { Item, ItemCreate, ItemPage, ItemUpdate } from '../../api/types';
@@ -101,67 +98,27 @@ export function useRestoreItem(productId: string) {
   });
 }
 
-/** One item's moves, sent one after another so they reach the server in the order they were made. */
-interface MoveQueue {
-  tail: Promise<void>;
-  /** Moves made but not yet answered. */
-  pending: number;
-  /** The item as the server last confirmed it: where a failed move goes back to. */
-  confirmed: Item;
-  /** Bumped by a failure, which takes back the moves queued after it too. */
-  generation: number;
-}
-
-export interface MoveResult {
-  item: Item;
-  /** The row's new place in the cached list, or -1 when it moved past the loaded pages. */
-  index: number;
-}
-
 /**
  * Reordering, optimistic: the row moves in the cached list at once and the
- * request follows. Each move is planned from the list as it is on screen, and an
- * item's moves are queued, so rapid presses end where the last one put the row.
- * A refused move puts the row back where the server last had it.
+ * request follows. The product's moves form one queue (see `createMoveQueue`),
+ * sent one at a time in the order they were made.
  */
 export function useMoveItem(productId: string, onError: (error: unknown, item: Item) => void) {
   const client = useQueryClient();
-  const queues = useRef(new Map<string, MoveQueue>());
-
-  return useCallback(
-    (itemId: string, direction: MoveDirection): MoveResult | null => {
-      const plan = planMoveInList(client, productId, itemId, direction);
-      if (!plan) return null;
-      let queue = queues.current.get(itemId);
-      if (!queue) {
-        queue = { tail: Promise.resolve(), pending: 0, confirmed: plan.item, generation: 0 };
-        queues.current.set(itemId, queue);
-      }
-      const current = queue;
-      current.pending += 1;
-      // Each move adds one to the server's version: realtime echoes of the earlier moves are older than this copy and cannot drag it back.
-      setItemRankInList(client, plan.item, plan.rank, current.confirmed.version + current.pending);
-      const generation = current.generation;
-      current.tail = current.tail.then(async () => {
-        if (generation !== current.generation) return;
-        try {
-          const moved = await request<Item>(`/items/${encodeURIComponent(itemId)}/move`, { method: 'POST', body: plan.target });
-          current.confirmed = moved;
-          current.pending -= 1;
-          if (current.pending > 0) return;
-          queues.current.delete(itemId);
-          patchWhenIdle(client, productId, () => patchItemInList(client, moved, { insertMissing: false }));
-        } catch (error) {
-          current.generation += 1;
-          if (queues.current.get(itemId) === current) queues.current.delete(itemId);
-          if (error instanceof ApiError && error.status === 404) removeItemsFromList(client, productId, [itemId]);
-          else setItemRankInList(client, current.confirmed, current.confirmed.rank, current.confirmed.version);
-          onError(error, current.confirmed);
-        }
-      });
-      return { item: plan.item, index: indexInList(client, productId, itemId) };
-    },
-    [client, productId, onError],
+  const onErrorRef = useRef(onError);
+  useEffect(() => {
+    onErrorRef.current = onError;
+  }, [onError]);
+  return useMemo(
+    () =>
+      createMoveQueue({
+        client,
+        productId,
+        send: (itemId, target) => request<Item>(`/items/${encodeURIComponent(itemId)}/move`, { method: 'POST', body: target }),
+        fetchItem,
+        onError: (error, item) => onErrorRef.current(error, item),
+      }),
+    [client, productId],
   );
 }
 
