@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { horizontalOverflow, itemRow, itemRows, launchBrowser, newContext, openItemsPage, signInByApi, signInThroughPage } from './support/browser';
-import { startTandem, type Tandem } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { horizontalOverflow, itemRow, itemRows, newContext, openItemsPage, signInByApi, signInThroughPage } from './support/browser';
+import { useTandemAndBrowser } from './support/harness';
 
-let tandem: Tandem;
-let browser: Browser;
-
-beforeAll(async () => {
-  [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tandem?.close();
-});
+const env = useTandemAndBrowser();
 
 describe('items page', () => {
   it('signing in as the product manager shows the demo items in rank order', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await context.newPage();
     await page.goto('/');
     // Signed out, the app sends you to sign in first.
@@ -34,7 +23,7 @@ describe('items page', () => {
   });
 
   it('a wrong password shows the server’s message and stays on sign-in', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await context.newPage();
     await signInThroughPage(page, 'pm@demo.test', 'not-the-password');
     const alert = page.getByRole('alert');
@@ -45,7 +34,7 @@ describe('items page', () => {
   });
 
   it('creates, edits, trashes and restores an item with the keyboard and dialogs', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'po@demo.test');
 
     await page.keyboard.press('c');
@@ -95,14 +84,14 @@ describe('items page', () => {
   });
 
   it('a save over someone else’s newer change is refused, explained and reloaded', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'pm@demo.test');
     await itemRow(page, 'Guided setup checklist').click();
     const dialog = page.getByRole('dialog', { name: 'DEMO-2' });
     await dialog.waitFor();
 
     // Another person renames the item while this dialog is open.
-    const other = await browser.newContext({ baseURL: tandem.url });
+    const other = await env.browser.newContext({ baseURL: env.tandem.url });
     const csrf = await signInByApi(other, 'owner@demo.test');
     const renamed = await other.request.patch('/api/v1/items/DEMO-2', { data: { title: 'Guided setup checklist v2' }, headers: { 'x-csrf-token': csrf } });
     expect(renamed.status()).toBe(200);
@@ -123,7 +112,7 @@ describe('items page', () => {
   });
 
   it('a viewer sees the items but no way to create or edit them', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'viewer@demo.test');
     expect(await page.getByRole('button', { name: 'New item' }).count()).toBe(0);
     await itemRows(page).first().getByRole('button').click();
@@ -136,7 +125,7 @@ describe('items page', () => {
   });
 
   it('the command palette opens with Ctrl+K and runs commands', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'pm@demo.test');
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
@@ -163,7 +152,7 @@ describe('items page', () => {
   });
 
   it('an expired session sends the user to sign in and back to where they were', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'po@demo.test');
     const itemsUrl = page.url();
     await context.clearCookies();
@@ -183,7 +172,7 @@ describe('items page', () => {
   });
 
   it('signing out from the palette ends the session', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'dev@demo.test');
     await page.keyboard.press('Control+k');
     await page.keyboard.type('sign out');
@@ -195,7 +184,7 @@ describe('items page', () => {
   });
 
   it('fits a 375 px wide phone without sideways scrolling', async () => {
-    const context = await newContext(browser, tandem, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const context = await newContext(env.browser, env.tandem, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await openItemsPage(context, 'pm@demo.test');
     expect(await horizontalOverflow(page)).toBe(0);
 
@@ -212,7 +201,7 @@ describe('items page', () => {
 
   // Last in the file: it adds enough items to need a second page.
   it('rows say their position, and an unknown list size until the last page is in', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'pm@demo.test');
     // A fresh sign-in for the API calls; the reload below picks up its session.
     const csrf = await signInByApi(context, 'pm@demo.test');

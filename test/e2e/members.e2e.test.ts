@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { itemRows, launchBrowser, newContext, signInByApi } from './support/browser';
-import { startTandem, type Tandem } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { itemRows, newContext, signInByApi } from './support/browser';
+import { useTandemAndBrowser } from './support/harness';
 
-let tandem: Tandem;
-let browser: Browser;
-
-beforeAll(async () => {
-  [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tandem?.close();
-});
+const env = useTandemAndBrowser();
 
 async function openMembers(page: Page): Promise<void> {
   await page.goto('/');
@@ -25,7 +15,7 @@ async function openMembers(page: Page): Promise<void> {
 
 describe('members and invites', () => {
   it('an owner invites by link; the invitee creates an account, joins and shows up live', async () => {
-    const ownerContext = await newContext(browser, tandem);
+    const ownerContext = await newContext(env.browser, env.tandem);
     await signInByApi(ownerContext, 'owner@demo.test');
     const owner = await ownerContext.newPage();
     await openMembers(owner);
@@ -35,10 +25,10 @@ describe('members and invites', () => {
     const linkField = owner.getByLabel('Invite link');
     await linkField.waitFor();
     const link = await linkField.inputValue();
-    expect(link).toMatch(new RegExp(`^${tandem.url}/invite/[^/]+$`));
+    expect(link).toMatch(new RegExp(`^${env.tandem.url}/invite/[^/]+$`));
     await owner.getByRole('list').filter({ hasText: 'Anyone with the link' }).waitFor();
 
-    const guestContext = await newContext(browser, tandem);
+    const guestContext = await newContext(env.browser, env.tandem);
     const guest = await guestContext.newPage();
     await guest.goto(link);
     await guest.getByRole('heading', { name: 'Join Northwind Analytics' }).waitFor();
@@ -69,7 +59,7 @@ describe('members and invites', () => {
     await row.waitFor({ state: 'detached' });
 
     // A used invite link no longer works.
-    const again = await newContext(browser, tandem);
+    const again = await newContext(env.browser, env.tandem);
     const stale = await again.newPage();
     await stale.goto(link);
     await stale.getByRole('heading', { name: 'This invite link does not work' }).waitFor();
@@ -77,7 +67,7 @@ describe('members and invites', () => {
   });
 
   it('the last owner cannot be demoted, and the page says why', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     await signInByApi(context, 'owner@demo.test');
     const page = await context.newPage();
     await openMembers(page);
@@ -93,7 +83,7 @@ describe('members and invites', () => {
   });
 
   it('members who are not owners see the team but no invite or member actions', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     await signInByApi(context, 'pm@demo.test');
     const page = await context.newPage();
     await openMembers(page);

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { itemRow, launchBrowser, newContext, openItemsPage } from './support/browser';
-import { startTandem, type Tandem } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { itemRow, newContext, openItemsPage } from './support/browser';
+import { useTandemAndBrowser } from './support/harness';
 
-let tandem: Tandem;
-let browser: Browser;
-
-beforeAll(async () => {
-  [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tandem?.close();
-});
+const env = useTandemAndBrowser();
 
 /** Counts the backlog list requests (`GET …/products/{id}/items?…`) a page makes from now on. */
 function countListRequests(page: Page): () => number {
@@ -28,8 +18,8 @@ const itemCount = async (page: Page) => Number((await page.locator('.page-subtit
 
 describe('live updates', () => {
   it('an item created in one browser appears in another without a reload', async () => {
-    const pmContext = await newContext(browser, tandem);
-    const poContext = await newContext(browser, tandem);
+    const pmContext = await newContext(env.browser, env.tandem);
+    const poContext = await newContext(env.browser, env.tandem);
     const [pm, po] = await Promise.all([openItemsPage(pmContext, 'pm@demo.test'), openItemsPage(poContext, 'po@demo.test')]);
     await po.locator('[data-realtime="live"]').waitFor();
 
@@ -59,8 +49,8 @@ describe('live updates', () => {
   });
 
   it('an edit, a trash and a restore in one browser patch the other’s list without refetching it', async () => {
-    const pmContext = await newContext(browser, tandem);
-    const poContext = await newContext(browser, tandem);
+    const pmContext = await newContext(env.browser, env.tandem);
+    const poContext = await newContext(env.browser, env.tandem);
     const [pm, po] = await Promise.all([openItemsPage(pmContext, 'pm@demo.test'), openItemsPage(poContext, 'po@demo.test')]);
     await po.locator('[data-realtime="live"]').waitFor();
     const listRequests = countListRequests(po);

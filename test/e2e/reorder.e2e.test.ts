@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, openItemsPage } from './support/browser';
-import { startTandem, type Tandem } from './support/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { newContext, openItemsPage } from './support/browser';
+import { useTandemAndBrowser } from './support/harness';
 
-let tandem: Tandem;
-let browser: Browser;
-
-beforeAll(async () => {
-  [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tandem?.close();
-});
+const env = useTandemAndBrowser();
 
 /** The keys of the rows in the DOM, in list order (the list is virtual, so the top of it). */
 const visibleKeys = (page: Page) => page.getByRole('list', { name: 'Items' }).locator('.item-key').allTextContents();
@@ -38,7 +28,7 @@ function countMoveRequests(page: Page): () => number {
 
 describe('reordering the backlog with the keyboard', () => {
   it('a viewer’s Alt+↑ moves nothing', async () => {
-    const context = await newContext(browser, tandem);
+    const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'viewer@demo.test');
     const moves = countMoveRequests(page);
     const before = await visibleKeys(page);
@@ -53,8 +43,8 @@ describe('reordering the backlog with the keyboard', () => {
   });
 
   it('the product owner moves an item up twice and to the bottom; it persists and the PM sees it live', async () => {
-    const pmContext = await newContext(browser, tandem);
-    const poContext = await newContext(browser, tandem);
+    const pmContext = await newContext(env.browser, env.tandem);
+    const poContext = await newContext(env.browser, env.tandem);
     const [pm, po] = await Promise.all([openItemsPage(pmContext, 'pm@demo.test'), openItemsPage(poContext, 'po@demo.test')]);
     await pm.locator('[data-realtime="live"]').waitFor();
     // A reload would wipe this marker, so its survival proves the order arrived live.

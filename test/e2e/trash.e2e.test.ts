@@ -1,19 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { horizontalOverflow, itemRow, launchBrowser, newContext, openItemsPage, signInByApi } from './support/browser';
-import { startTandem, type Tandem } from './support/server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { horizontalOverflow, itemRow, newContext, openItemsPage, signInByApi } from './support/browser';
+import { useTandemAndBrowser } from './support/harness';
 
-let tandem: Tandem;
-let browser: Browser;
-
-beforeAll(async () => {
-  [tandem, browser] = await Promise.all([startTandem(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await tandem?.close();
-});
+const env = useTandemAndBrowser();
 
 const trashList = (page: Page) => page.getByRole('list', { name: 'Trashed items' });
 const trashRow = (page: Page, title: string) => trashList(page).getByRole('listitem').filter({ hasText: title });
@@ -22,7 +12,7 @@ const DAY_MS = 24 * 60 * 60_000;
 
 /** Trashes (or restores) an item by its key over the API, as someone in another browser would (the owner unless told). */
 async function asSomeoneElse(action: 'trash' | 'restore', key: string, email = 'owner@demo.test'): Promise<void> {
-  const context = await browser.newContext({ baseURL: tandem.url });
+  const context = await env.browser.newContext({ baseURL: env.tandem.url });
   const csrf = await signInByApi(context, email);
   const headers = { 'x-csrf-token': csrf };
   const response =
@@ -41,7 +31,7 @@ describe('trash', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    context = await newContext(browser, tandem);
+    context = await newContext(env.browser, env.tandem);
   });
 
   afterAll(async () => {
@@ -110,7 +100,7 @@ describe('trash', () => {
   });
 
   it('a viewer opens the trash from the command palette and sees it without Restore buttons', async () => {
-    const viewer = await newContext(browser, tandem);
+    const viewer = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(viewer, 'viewer@demo.test');
     await page.keyboard.press('Control+k');
     const palette = page.getByRole('dialog', { name: 'Command palette' });
@@ -126,7 +116,7 @@ describe('trash', () => {
   });
 
   it('fits a 375 px wide phone without sideways scrolling', async () => {
-    const phone = await newContext(browser, tandem, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    const phone = await newContext(env.browser, env.tandem, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
     const page = await openItemsPage(phone, 'pm@demo.test');
     await openTrashFromItems(page);
     const row = trashRow(page, 'Add Snowflake key-pair auth to the connector');
@@ -148,7 +138,7 @@ describe('trash', () => {
     await page.evaluate(() => Object.assign(window, { tandemMarker: 'still-here' }));
 
     // Trashed 31 days ago by Pablo, so the purge is due; and one trashed just now, which the purge must leave.
-    await tandem.atClockOffset(-31 * DAY_MS, () => asSomeoneElse('trash', 'DEMO-8', 'po@demo.test'));
+    await env.tandem.atClockOffset(-31 * DAY_MS, () => asSomeoneElse('trash', 'DEMO-8', 'po@demo.test'));
     await asSomeoneElse('trash', 'DEMO-9');
     const due = trashRow(page, 'Invite teammates from the setup flow');
     const recent = trashRow(page, 'Funnels 2.0');
@@ -158,7 +148,7 @@ describe('trash', () => {
     await due.getByRole('button', { name: 'Restore DEMO-8' }).waitFor();
 
     // Pablo leaves the workspace: the row can no longer name him.
-    const owner = await browser.newContext({ baseURL: tandem.url });
+    const owner = await env.browser.newContext({ baseURL: env.tandem.url });
     const headers = { 'x-csrf-token': await signInByApi(owner, 'owner@demo.test') };
     const workspaceId = /\/w\/([^/]+)\//.exec(page.url())?.[1] ?? '';
     const members = (await (await owner.request.get(`/api/v1/workspaces/${workspaceId}/members`)).json()) as { items: Array<{ userId: string; name: string }> };
@@ -167,7 +157,7 @@ describe('trash', () => {
     await owner.close();
     await due.filter({ hasText: 'Trashed by someone' }).waitFor();
 
-    expect(await tandem.server.runtime.services.items.purgeTrash()).toBe(1);
+    expect(await env.tandem.server.runtime.services.items.purgeTrash()).toBe(1);
     await due.waitFor({ state: 'detached' });
     expect(await recent.textContent()).toContain('Trashed by Olivia Owner just now');
     expect(await page.evaluate(() => (window as unknown as { tandemMarker?: string }).tandemMarker)).toBe('still-here');
