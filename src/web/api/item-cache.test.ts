@@ -12,30 +12,10 @@ import {
   setItemRankInList,
   type MoveDirection,
 } from './item-cache';
+import { buildItem, PRODUCT } from './item-fixtures.test-helper';
 import { queryKeys } from './query-keys';
-import type { Item, ItemPage } from './types';
+import type { ItemPage } from './types';
 
-const PRODUCT = 'product-1';
-
-function buildItem(overrides: Partial<Item> & Pick<Item, 'id' | 'rank'>): Item {
-  return {
-    key: `DEMO-${overrides.id}`,
-    workspaceId: 'workspace-1',
-    productId: PRODUCT,
-    number: 1,
-    type: 'task',
-    title: `Item ${overrides.id}`,
-    description: '',
-    status: 'backlog',
-    version: 1,
-    createdBy: null,
-    createdAt: '2026-11-28T10:00:00.000Z',
-    updatedAt: '2026-11-28T10:00:00.000Z',
-    deletedAt: null,
-    deletedBy: null,
-    ...overrides,
-  };
-}
 
 /** A cached list of two pages (ranks a0 a1 | a3 a4); `more` says whether a third page exists. */
 function cachedList({ more }: { more: boolean }): QueryClient {

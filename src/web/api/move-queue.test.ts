@@ -4,37 +4,15 @@ import { rankBetween } from '../../domain/ranking';
 import { ApiError } from './client';
 import { removeItemsFromList, type MoveTarget } from './item-cache';
 import { createMoveQueue } from './move-queue';
+import { buildItem, PRODUCT } from './item-fixtures.test-helper';
 import { queryKeys } from './query-keys';
 import type { Item, ItemPage } from './types';
 
-const PRODUCT = 'product-1';
-
-function buildItem(id: string, rank: string, overrides: Partial<Item> = {}): Item {
-  return {
-    id,
-    rank,
-    key: `DEMO-${id}`,
-    workspaceId: 'workspace-1',
-    productId: PRODUCT,
-    number: 1,
-    type: 'task',
-    title: `Item ${id}`,
-    description: '',
-    status: 'backlog',
-    version: 1,
-    createdBy: null,
-    createdAt: '2026-11-28T10:00:00.000Z',
-    updatedAt: '2026-11-28T10:00:00.000Z',
-    deletedAt: null,
-    deletedBy: null,
-    ...overrides,
-  };
-}
 
 /** A server holding the product's items in order, answering each move only when told to. */
 function fakeServer(ids: string[]) {
   let rank: string | null = null;
-  let rows = ids.map((id) => buildItem(id, (rank = rankBetween(rank, null))));
+  let rows = ids.map((id) => buildItem({ id, rank: (rank = rankBetween(rank, null)) }));
   const initial = rows;
   const sent: { itemId: string; target: MoveTarget }[] = [];
   const waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
@@ -82,7 +60,7 @@ function setup(ids: string[]) {
   const client = new QueryClient();
   const data: InfiniteData<ItemPage, string | null> = { pages: [{ items: server.initial, nextCursor: null }], pageParams: [null] };
   client.setQueryData(queryKeys.items.list(PRODUCT), data);
-  const fetchItem = vi.fn((id: string) => Promise.resolve(buildItem(id, 'a9', { version: 5, deletedAt: '2026-11-28T11:00:00.000Z' })));
+  const fetchItem = vi.fn((id: string) => Promise.resolve(buildItem({ id, rank: 'a9', version: 5, deletedAt: '2026-11-28T11:00:00.000Z' })));
   const onError = vi.fn();
   const move = createMoveQueue({ client, productId: PRODUCT, send: server.send, fetchItem, onError });
   const order = () => client.getQueryData<InfiniteData<ItemPage, string | null>>(queryKeys.items.list(PRODUCT))?.pages.flatMap((page) => page.items.map((item) => item.id));

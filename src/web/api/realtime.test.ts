@@ -1,32 +1,13 @@
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyHint } from './realtime';
+import { buildItem as buildOne, buildTrashed, PRODUCT, WORKSPACE } from './item-fixtures.test-helper';
 import { queryKeys } from './query-keys';
 import type { Item, ItemPage, RealtimeMessage } from './types';
 
-const WORKSPACE = 'workspace-1';
-const PRODUCT = 'product-1';
-
-function buildItem(id: string, deletedAt: string | null): Item {
-  return {
-    id,
-    key: `DEMO-${id}`,
-    workspaceId: WORKSPACE,
-    productId: PRODUCT,
-    number: 1,
-    type: 'task',
-    title: `Item ${id}`,
-    description: '',
-    status: 'backlog',
-    rank: `a${id}`,
-    version: 2,
-    createdBy: null,
-    createdAt: '2026-10-01T10:00:00.000Z',
-    updatedAt: deletedAt ?? '2026-10-01T10:00:00.000Z',
-    deletedAt,
-    deletedBy: deletedAt ? 'user-1' : null,
-  };
-}
+/** An item of the cached lists, in the trash since `deletedAt` when given. */
+const buildItem = (id: string, deletedAt: string | null): Item =>
+  deletedAt ? buildTrashed(id, deletedAt, { rank: `a${id}` }) : buildOne({ id, rank: `a${id}`, version: 2 });
 
 const pagesOf = (...pages: Item[][]): InfiniteData<ItemPage, string | null> => ({
   pages: pages.map((items, index) => ({ items, nextCursor: index < pages.length - 1 ? `c${index + 1}` : null })),

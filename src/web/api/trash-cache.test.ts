@@ -1,31 +1,10 @@
 import { QueryClient, type InfiniteData } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
+import { buildTrashed, PRODUCT } from './item-fixtures.test-helper';
 import { queryKeys } from './query-keys';
 import { addItemToTrash, daysUntilPurge, removeItemsFromTrash } from './trash-cache';
-import type { Item, ItemPage } from './types';
+import type { ItemPage } from './types';
 
-const PRODUCT = 'product-1';
-
-function buildTrashed(id: string, deletedAt: string): Item {
-  return {
-    id,
-    key: `DEMO-${id}`,
-    workspaceId: 'workspace-1',
-    productId: PRODUCT,
-    number: 1,
-    type: 'task',
-    title: `Item ${id}`,
-    description: '',
-    status: 'backlog',
-    rank: 'a0',
-    version: 2,
-    createdBy: null,
-    createdAt: '2026-11-01T10:00:00.000Z',
-    updatedAt: deletedAt,
-    deletedAt,
-    deletedBy: 'user-1',
-  };
-}
 
 /** A cached trash of two pages, newest first: 3 2 | 1; `more` says whether older pages exist. */
 function cachedTrash({ more }: { more: boolean }): QueryClient {
