@@ -82,3 +82,8 @@ export const toActivity = (entry: ActivityRecord): Activity => ({
   after: entry.after,
   createdAt: entry.createdAt,
 });
+
+/** A page of records as the wire's page of shapes. */
+export function toPageOf<R, W>(page: { items: R[]; nextCursor: string | null }, toWire: (record: R) => W) {
+  return { items: page.items.map(toWire), nextCursor: page.nextCursor };
+}

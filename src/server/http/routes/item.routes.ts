@@ -6,7 +6,7 @@ import { actorOf } from '../auth';
 import { expectedVersion, setEtag } from '../concurrency';
 import { fieldsOfBody } from '../field-errors';
 import type { AppServices } from '../services';
-import { toItem } from '../wire';
+import { toItem, toPageOf } from '../wire';
 
 const ProductParams = z.strictObject({ productId: IdSchema });
 const ItemParams = z.strictObject({ itemIdOrKey: ItemRefSchema });
@@ -29,7 +29,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     async (request) => {
       const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.read');
       const page = await items.list(scope, product.id, request.query);
-      return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+      return toPageOf(page, toItem);
     },
   );
 
@@ -48,7 +48,7 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     async (request) => {
       const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.read');
       const page = await items.listTrash(scope, product.id, request.query);
-      return { items: page.items.map(toItem), nextCursor: page.nextCursor };
+      return toPageOf(page, toItem);
     },
   );
 

@@ -18,7 +18,7 @@ import type { WorkspaceRecord } from '../../../services/ports';
 import { actorOf, setSessionCookie } from '../auth';
 import { expectedVersion, setEtag } from '../concurrency';
 import type { AppServices } from '../services';
-import { toActivity, toInvite, toMember, toUser } from '../wire';
+import { toActivity, toInvite, toMember, toPageOf, toUser } from '../wire';
 import type { Role } from '../../../contracts/access.schema';
 
 const WorkspaceParams = z.strictObject({ workspaceId: IdSchema });
@@ -238,7 +238,7 @@ export const workspaceRoutes: FastifyPluginAsyncZod<{ services: AppServices }> =
     async (request) => {
       const scope = await access.workspace(actorOf(request), request.params.workspaceId, 'activity.read');
       const page = await workspaces.listActivity(scope, request.query);
-      return { items: page.items.map(toActivity), nextCursor: page.nextCursor };
+      return toPageOf(page, toActivity);
     },
   );
 };
