@@ -15,3 +15,6 @@ export function pageOf<T extends z.ZodType>(item: T) {
     nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }),
   });
 }
+
+/** A calendar date with no time zone (start, target and due dates). */
+export const PlanDateSchema = z.iso.date('a date as YYYY-MM-DD').meta({ description: 'Calendar date, `YYYY-MM-DD`' });

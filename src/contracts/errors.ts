@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   'invite_invalid',
   'already_member',
   'not_empty',
+  'wip_limit_reached',
+  'status_in_use',
   'unavailable',
   'internal',
 ] as const;

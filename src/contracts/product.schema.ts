@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.schema';
+import { CustomFieldSchema, WorkflowStatusSchema } from './workflow.schema';
 
 export const PRODUCT_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
 
@@ -10,6 +11,8 @@ export const ProductSchema = z
     key: z.string(),
     name: z.string(),
     description: z.string(),
+    workflow: z.array(WorkflowStatusSchema).meta({ description: 'The statuses items move through, in board order' }),
+    customFields: z.array(CustomFieldSchema),
     version: z.number().int(),
     createdAt: InstantSchema,
     updatedAt: InstantSchema,

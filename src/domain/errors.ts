@@ -27,3 +27,10 @@ export function staleVersion(what: string, current: number): TandemError {
     currentVersion: current,
   });
 }
+
+/** Bad input, naming every failing field (`validation_failed`, a 400). */
+export function invalidFields(errors: readonly FieldError[]): TandemError {
+  return new TandemError('validation_failed', errors.map((error) => `${error.field}: ${error.message}`).join('; '), { errors: [...errors] });
+}
+
+export const invalidField = (field: string, message: string) => invalidFields([{ field, message }]);

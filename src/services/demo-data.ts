@@ -1,5 +1,5 @@
 import type { Role } from '../contracts/access.schema';
-import type { ItemStatus, ItemType } from '../contracts/item.schema';
+import type { ItemType } from '../contracts/item.schema';
 
 /** The demo workspace: a B2B SaaS analytics product mid-flight. */
 export const DEMO_PASSWORD = 'demo-password';
@@ -21,43 +21,90 @@ export const DEMO_PRODUCT = {
     'Pulse is a self-serve product-analytics suite for mid-market SaaS teams: dashboards, funnels and alerts without a data team.',
 };
 
-export const DEMO_ITEMS: ReadonlyArray<{ type: ItemType; title: string; status: ItemStatus; description?: string }> = [
-  { type: 'epic', title: 'Self-serve onboarding', status: 'in_progress', description: 'Cut time-to-first-dashboard from 3 days to 1 hour for new workspaces.' },
-  { type: 'feature', title: 'Guided setup checklist', status: 'in_progress' },
-  { type: 'story', title: 'As a new admin, I want a setup checklist so that I know what to do first', status: 'done' },
-  { type: 'story', title: 'As a new admin, I want to connect our data warehouse in under five minutes', status: 'in_progress' },
-  { type: 'task', title: 'Add Snowflake key-pair auth to the connector', status: 'in_progress' },
-  { type: 'bug', title: 'Checklist progress resets after switching workspaces', status: 'todo' },
-  { type: 'story', title: 'As an analyst, I want sample dashboards on day one so that I can see value before our data lands', status: 'todo' },
-  { type: 'feature', title: 'Invite teammates from the setup flow', status: 'todo' },
-  { type: 'epic', title: 'Funnels 2.0', status: 'todo', description: 'Close the gap with competitors on conversion analysis; top request from enterprise prospects.' },
-  { type: 'feature', title: 'Breakdown funnels by any user property', status: 'todo' },
-  { type: 'story', title: 'As a growth PM, I want to compare conversion between two segments side by side', status: 'todo' },
-  { type: 'story', title: 'As a growth PM, I want to see time-to-convert between steps', status: 'backlog' },
-  { type: 'feature', title: 'Funnel step drop-off explorer', status: 'backlog' },
-  { type: 'task', title: 'Benchmark funnel query on 1B-event workspace', status: 'backlog' },
-  { type: 'bug', title: 'Funnel totals differ from event counts when a step repeats', status: 'in_progress' },
-  { type: 'epic', title: 'Alerts and anomaly detection', status: 'backlog', description: 'Proactive alerts so customers notice drops before their customers do.' },
-  { type: 'feature', title: 'Threshold alerts to Slack and email', status: 'backlog' },
-  { type: 'story', title: 'As a team lead, I want a Slack alert when weekly active users drop 20 %', status: 'backlog' },
-  { type: 'story', title: 'As an admin, I want to mute an alert for a maintenance window', status: 'backlog' },
-  { type: 'feature', title: 'Seasonality-aware anomaly detection', status: 'backlog' },
-  { type: 'epic', title: 'Enterprise readiness', status: 'in_progress', description: 'Unblock the three enterprise deals in the pipeline: SSO, audit log, data residency.' },
-  { type: 'feature', title: 'SAML single sign-on', status: 'in_progress' },
-  { type: 'story', title: 'As an IT admin, I want to enforce SSO for every member of our workspace', status: 'in_progress' },
-  { type: 'task', title: 'Support Okta and Azure AD metadata import', status: 'todo' },
-  { type: 'feature', title: 'Exportable audit log', status: 'todo' },
-  { type: 'story', title: 'As a compliance officer, I want to export a month of audit events as CSV', status: 'todo' },
-  { type: 'feature', title: 'EU data residency', status: 'backlog' },
-  { type: 'bug', title: 'SSO login loops when the IdP clock is skewed by more than 60 s', status: 'todo' },
-  { type: 'epic', title: 'Dashboard performance', status: 'done', description: 'p95 dashboard load under 2 s for workspaces up to 500M events.' },
-  { type: 'story', title: 'As a viewer, I want dashboards to load from cache when data has not changed', status: 'done' },
-  { type: 'task', title: 'Precompute daily roll-ups for the top 20 charts', status: 'done' },
-  { type: 'bug', title: 'Chart tooltips show UTC instead of the workspace time zone', status: 'done' },
-  { type: 'story', title: 'As a CSM, I want to share a read-only dashboard link with a customer', status: 'backlog' },
-  { type: 'task', title: 'Write the launch FAQ for support', status: 'todo' },
-  { type: 'bug', title: 'CSV export drops rows with emoji in property values', status: 'backlog' },
-  { type: 'story', title: 'As a finance lead, I want usage by plan tier so that I can forecast expansion revenue', status: 'backlog' },
+/** A demo item; `ref` names it for its children's `parent`, `assignee` is a demo account's email. */
+export interface DemoItem {
+  ref?: string;
+  parent?: string;
+  type: ItemType;
+  title: string;
+  status: string;
+  description?: string;
+  persona?: string;
+  want?: string;
+  benefit?: string;
+  criteria?: Array<[given: string, when: string, then: string, done?: boolean]>;
+  estimate?: number;
+  labels?: string[];
+  assignee?: string;
+  blockedReason?: string;
+}
+
+const DEV = 'dev@demo.test';
+
+export const DEMO_ITEMS: readonly DemoItem[] = [
+  { ref: 'onboarding', type: 'epic', title: 'Self-serve onboarding', status: 'in_progress', labels: ['onboarding'], description: 'Cut **time-to-first-dashboard** from 3 days to 1 hour for new workspaces.' },
+  { ref: 'checklist', parent: 'onboarding', type: 'feature', title: 'Guided setup checklist', status: 'in_progress', labels: ['onboarding'] },
+  {
+    parent: 'checklist', type: 'story', title: 'Setup checklist for new admins', status: 'done', persona: 'new admin', want: 'a setup checklist', benefit: 'I know what to do first',
+    criteria: [['a new workspace', 'its admin signs in for the first time', 'the checklist shows the five setup steps', true], ['a finished step', 'the admin reopens the checklist', 'the step is ticked', true]],
+    estimate: 3, labels: ['onboarding'], assignee: DEV,
+  },
+  {
+    ref: 'warehouse', parent: 'checklist', type: 'story', title: 'Connect the data warehouse in under five minutes', status: 'in_progress', persona: 'new admin', want: 'to connect our data warehouse in under five minutes', benefit: 'we see our own data on day one',
+    criteria: [['Snowflake credentials with key-pair auth', 'the admin tests the connection', 'Tandem reports success within 10 seconds', true], ['wrong credentials', 'the admin tests the connection', 'the error names the failing setting']],
+    estimate: 5, labels: ['onboarding', 'integrations'], assignee: DEV,
+  },
+  { parent: 'warehouse', type: 'task', title: 'Add Snowflake key-pair auth to the connector', status: 'in_progress', estimate: 2, labels: ['integrations'], assignee: DEV },
+  { parent: 'checklist', type: 'bug', title: 'Checklist progress resets after switching workspaces', status: 'ready', labels: ['onboarding'], estimate: 2 },
+  {
+    parent: 'onboarding', type: 'story', title: 'Sample dashboards on day one', status: 'ready', persona: 'analyst', want: 'sample dashboards on day one', benefit: 'I can see value before our data lands',
+    criteria: [['an empty workspace', 'an analyst opens Dashboards', 'three sample dashboards built on demo data are shown']], estimate: 3, labels: ['onboarding', 'dashboards'],
+  },
+  { parent: 'onboarding', type: 'feature', title: 'Invite teammates from the setup flow', status: 'ready', labels: ['onboarding'] },
+  { ref: 'funnels', type: 'epic', title: 'Funnels 2.0', status: 'ready', labels: ['funnels'], description: 'Close the gap with competitors on conversion analysis; top request from enterprise prospects.' },
+  { ref: 'breakdown', parent: 'funnels', type: 'feature', title: 'Breakdown funnels by any user property', status: 'ready', labels: ['funnels'] },
+  {
+    parent: 'breakdown', type: 'story', title: 'Compare conversion between two segments side by side', status: 'ready', persona: 'growth PM', want: 'to compare conversion between two segments side by side', benefit: 'I can tell which audience converts better',
+    criteria: [['a funnel and two saved segments', 'the PM picks both segments', 'each step shows both conversion rates and their difference']], estimate: 5, labels: ['funnels'],
+  },
+  { parent: 'breakdown', type: 'story', title: 'Time to convert between funnel steps', status: 'backlog', persona: 'growth PM', want: 'to see time-to-convert between steps', benefit: '', estimate: 13, labels: ['funnels'] },
+  { parent: 'funnels', type: 'feature', title: 'Funnel step drop-off explorer', status: 'backlog', labels: ['funnels'] },
+  { parent: 'funnels', type: 'task', title: 'Benchmark funnel query on 1B-event workspace', status: 'backlog', labels: ['funnels', 'performance'] },
+  { parent: 'funnels', type: 'bug', title: 'Funnel totals differ from event counts when a step repeats', status: 'in_progress', labels: ['funnels'], assignee: DEV, estimate: 3 },
+  { ref: 'alerts', type: 'epic', title: 'Alerts and anomaly detection', status: 'backlog', labels: ['alerts'], description: 'Proactive alerts so customers notice drops before their customers do.' },
+  { ref: 'threshold', parent: 'alerts', type: 'feature', title: 'Threshold alerts to Slack and email', status: 'backlog', labels: ['alerts'] },
+  {
+    parent: 'threshold', type: 'story', title: 'Slack alert when weekly active users drop 20 %', status: 'backlog', persona: 'team lead', want: 'a Slack alert when weekly active users drop 20 %', benefit: 'I hear about it before my customers do',
+    criteria: [['an alert on weekly active users at -20 %', 'the weekly figure falls 21 %', 'the channel gets one message with the chart']], labels: ['alerts', 'integrations'],
+  },
+  { parent: 'threshold', type: 'story', title: 'Mute an alert for a maintenance window', status: 'backlog', persona: 'admin', want: 'to mute an alert for a maintenance window', benefit: 'planned downtime does not page anyone', estimate: 2, labels: ['alerts'] },
+  { parent: 'alerts', type: 'feature', title: 'Seasonality-aware anomaly detection', status: 'backlog', labels: ['alerts'] },
+  { ref: 'enterprise', type: 'epic', title: 'Enterprise readiness', status: 'in_progress', labels: ['enterprise'], description: 'Unblock the three enterprise deals in the pipeline: SSO, audit log, data residency.' },
+  { ref: 'sso', parent: 'enterprise', type: 'feature', title: 'SAML single sign-on', status: 'in_progress', labels: ['enterprise', 'sso'] },
+  {
+    ref: 'enforce', parent: 'sso', type: 'story', title: 'Enforce SSO for every member of a workspace', status: 'in_review', persona: 'IT admin', want: 'to enforce SSO for every member of our workspace', benefit: 'leavers lose access the day IT removes them',
+    criteria: [['SSO enforced', 'a member signs in with a password', 'they are sent to the identity provider', true], ['SSO enforced', 'the IdP removes a member', 'their next request is refused']], estimate: 8, labels: ['enterprise', 'sso'], assignee: DEV,
+  },
+  { parent: 'enforce', type: 'task', title: 'Support Okta and Azure AD metadata import', status: 'ready', estimate: 3, labels: ['sso'] },
+  { ref: 'audit', parent: 'enterprise', type: 'feature', title: 'Exportable audit log', status: 'ready', labels: ['enterprise'] },
+  {
+    parent: 'audit', type: 'story', title: 'Export a month of audit events as CSV', status: 'ready', persona: 'compliance officer', want: 'to export a month of audit events as CSV', benefit: 'I can answer the auditor without asking engineering',
+    criteria: [['a month with 40,000 audit events', 'the officer exports it', 'the CSV holds every event with actor, action and time']], estimate: 5, labels: ['enterprise', 'exports'],
+    blockedReason: 'Waiting for legal to confirm which fields may leave the EU',
+  },
+  { parent: 'enterprise', type: 'feature', title: 'EU data residency', status: 'backlog', labels: ['enterprise'] },
+  { parent: 'sso', type: 'bug', title: 'SSO login loops when the IdP clock is skewed by more than 60 s', status: 'ready', labels: ['sso'], estimate: 2 },
+  { ref: 'performance', type: 'epic', title: 'Dashboard performance', status: 'done', labels: ['dashboards', 'performance'], description: 'p95 dashboard load under 2 s for workspaces up to 500M events.' },
+  {
+    parent: 'performance', type: 'story', title: 'Dashboards load from cache when data has not changed', status: 'done', persona: 'viewer', want: 'dashboards to load from cache when data has not changed', benefit: 'I do not wait for numbers I saw an hour ago',
+    criteria: [['a dashboard viewed within the hour', 'no new events arrived', 'it loads from cache in under 300 ms', true]], estimate: 5, labels: ['dashboards', 'performance'],
+  },
+  { parent: 'performance', type: 'task', title: 'Precompute daily roll-ups for the top 20 charts', status: 'done', estimate: 3, labels: ['performance'] },
+  { parent: 'performance', type: 'bug', title: 'Chart tooltips show UTC instead of the workspace time zone', status: 'done', estimate: 1, labels: ['dashboards'] },
+  { type: 'story', title: 'Share a read-only dashboard link with a customer', status: 'backlog', persona: 'CSM', want: 'to share a read-only dashboard link with a customer', benefit: 'they see their usage without a seat', labels: ['dashboards'] },
+  { type: 'task', title: 'Write the launch FAQ for support', status: 'ready', labels: ['launch'] },
+  { type: 'bug', title: 'CSV export drops rows with emoji in property values', status: 'backlog', labels: ['exports'] },
+  { type: 'story', title: 'Usage by plan tier', status: 'backlog', persona: 'finance lead', want: 'usage by plan tier', benefit: 'I can forecast expansion revenue', estimate: 21, labels: ['billing'] },
 ];
 
 const AREAS = ['Onboarding', 'Funnels', 'Dashboards', 'Alerts', 'Billing', 'SSO', 'Exports', 'Retention', 'Mobile SDK', 'Integrations'];
@@ -73,10 +120,10 @@ const WANTS = [
   'schedule a weekly report',
 ];
 const TYPES: ItemType[] = ['story', 'story', 'story', 'task', 'bug', 'feature'];
-const STATUSES: ItemStatus[] = ['backlog', 'backlog', 'todo', 'in_progress', 'done', 'done', 'canceled'];
+const STATUSES = ['backlog', 'backlog', 'ready', 'in_progress', 'in_review', 'done', 'done', 'canceled'];
 
 /** A deterministic, plausible item for position `n` of a large benchmark backlog. */
-export function syntheticItem(n: number): { type: ItemType; title: string; status: ItemStatus; description: string } {
+export function syntheticItem(n: number): { type: ItemType; title: string; status: string; description: string } {
   const type = TYPES[n % TYPES.length]!;
   const area = AREAS[(n >> 3) % AREAS.length]!;
   const persona = PERSONAS[(n >> 1) % PERSONAS.length]!;

@@ -1,15 +1,25 @@
 import type { EventType } from '../contracts/events.schema';
 import type { ItemCreate, ItemMove, ItemUpdate } from '../contracts/item.schema';
-import { notFound, staleVersion, TandemError } from '../domain/errors';
-import { trashPurgeCutoff } from '../domain/items';
+import { isAllowed } from '../domain/access/permissions';
+import { mergeCustomFieldValues } from '../domain/backlog/custom-fields';
+import { parentProblem } from '../domain/backlog/hierarchy';
+import { BLANK_ITEM_FIELDS, blockedState, numberCriteria } from '../domain/backlog/story';
+import { checkWipLimit, findStatus, initialStatus } from '../domain/backlog/workflow';
+import { invalidField as fieldError, notFound, staleVersion, TandemError } from '../domain/errors';
+import { formatItemKey, trashPurgeCutoff } from '../domain/items';
 import { rankAfter, rankBetween } from '../domain/ranking';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { decodeCursor, RankCursorSchema, toPage, TrashCursorSchema } from './pagination';
-import type { EventPublisher, ItemPatch, ItemRecord, Repositories, UnitOfWork } from './ports';
+import type { EventPublisher, ItemFields, ItemPatch, ItemRecord, ProductRecord, Repositories, UnitOfWork } from './ports';
 
-type ItemRepositories = Pick<Repositories, 'items' | 'products' | 'activity'>;
+type ItemRepositories = Pick<Repositories, 'items' | 'products' | 'activity' | 'members'>;
+
+export interface EditOptions {
+  /** Enter a status past its WIP limit; only roles allowed `item.override_wip` may. */
+  overrideWipLimit?: boolean | undefined;
+}
 
 export class ItemService {
   constructor(
@@ -32,20 +42,35 @@ export class ItemService {
     return toPage(rows, page.limit, (item) => ({ deletedAt: item.deletedAt!, id: item.id }));
   }
 
-  /** Creates an item at the bottom of the product's backlog with the next human key. */
-  async create(scope: Scope, productId: string, input: ItemCreate): Promise<ItemRecord> {
+  /** The item's children (outside the trash) in rank order. */
+  async listChildren(scope: Scope, parentId: string, page: { limit: number; cursor?: string | undefined }) {
+    const after = page.cursor ? decodeCursor(page.cursor, RankCursorSchema) : undefined;
+    const rows = await this.store.read.items.listChildren(scope.workspaceId, parentId, page.limit + 1, after);
+    return toPage(rows, page.limit, (item) => ({ rank: item.rank }));
+  }
+
+  /**
+   * Creates an item at the bottom of the product's backlog with the next human
+   * key, in the workflow's first status unless it names one.
+   */
+  async create(scope: Scope, productId: string, input: ItemCreate, options: EditOptions = {}): Promise<ItemRecord> {
+    assertMayOverride(scope, options);
     const now = this.ctx.clock.now().toISOString();
     const item = await this.store.transaction(async (repos) => {
+      // Taking the number locks the product row: WIP counts and ranks read after it are current.
       const number = await repos.products.takeItemNumbers(productId, 1);
+      const product = (await repos.products.findById(productId))!;
+      const fields = await this.checkedFields(repos, scope, product, null, { status: initialStatus(product.workflow), ...input }, options);
       const rank = rankAfter(await repos.items.lastRank(scope.workspaceId, productId));
       const id = this.ctx.newId();
       await repos.items.insert({
+        ...BLANK_ITEM_FIELDS,
+        ...(fields as ItemFields),
         id,
         workspaceId: scope.workspaceId,
         productId,
         number,
         rank,
-        ...input,
         version: 1,
         createdBy: scope.actor.userId,
         createdAt: now,
@@ -59,12 +84,78 @@ export class ItemService {
     return item;
   }
 
-  async update(scope: Scope, itemId: string, patch: ItemUpdate, expectedVersion?: number): Promise<ItemRecord> {
-    const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as ItemPatch;
+  async update(scope: Scope, itemId: string, patch: ItemUpdate, expectedVersion?: number, options: EditOptions = {}): Promise<ItemRecord> {
+    assertMayOverride(scope, options);
+    const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as ItemUpdate;
     return this.change(scope, itemId, 'item.updated', expectedVersion, async (repos, before, now) => {
       if (before.deletedAt) throw inTrash('editing');
+      // A status change is checked against the workflow and its WIP limits as they stand under the product lock.
+      if (given.status !== undefined && given.status !== before.status) await repos.products.lock(before.productId);
+      const product = (await repos.products.findById(before.productId))!;
+      const changes = await this.checkedFields(repos, scope, product, before, given, options);
       return repos.items.update(itemId, changes, now, expectedVersion);
     });
+  }
+
+  /**
+   * The fields to write, checked against the product and the backlog: the
+   * status exists (and has room), the parent can hold this type, the children
+   * can stay under a new type, the assignee is a member, custom values fit
+   * their fields. Field errors name the body field.
+   */
+  private async checkedFields(
+    repos: ItemRepositories,
+    scope: Scope,
+    product: ProductRecord,
+    before: ItemRecord | null,
+    input: ItemUpdate,
+    options: EditOptions,
+  ): Promise<ItemPatch> {
+    const current = before ?? { ...BLANK_ITEM_FIELDS, type: input.type!, title: input.title!, status: input.status! };
+    const { acceptanceCriteria, customFields, blocked, blockedReason, ...plain } = input;
+    const changes: ItemPatch = { ...plain };
+    const next = { ...current, ...plain };
+
+    if (before === null || next.status !== before.status) {
+      const status = findStatus(product.workflow, next.status);
+      if (!status) {
+        const known = product.workflow.map((entry) => entry.key).join(', ');
+        throw fieldError('status', `no status "${next.status}" in this product's workflow (it has: ${known})`);
+      }
+      if (status.wipLimit !== null) {
+        const count = (await repos.items.countByStatus(scope.workspaceId, product.id, [status.key])).get(status.key) ?? 0;
+        checkWipLimit(status, count, options.overrideWipLimit === true);
+      }
+    }
+    if (next.parentId !== null && (before === null || next.parentId !== before.parentId || next.type !== before.type)) {
+      await this.checkParent(repos, product, before?.id ?? null, next.parentId, next.type);
+    }
+    if (before !== null && next.type !== before.type) {
+      for (const childType of await repos.items.childTypes(scope.workspaceId, before.id)) {
+        const problem = parentProblem(next.type, childType);
+        if (problem) throw fieldError('type', `${formatItemKey(before.productKey, before.number)} has ${childType}s under it, and ${problem}`);
+      }
+    }
+    if (next.assigneeId !== null && (before === null || next.assigneeId !== before.assigneeId)) {
+      if (!(await repos.members.find(scope.workspaceId, next.assigneeId))) throw fieldError('assigneeId', 'not a member of this workspace');
+    }
+    if (acceptanceCriteria !== undefined) changes.acceptanceCriteria = numberCriteria(acceptanceCriteria, this.ctx.newId);
+    if (blocked !== undefined || blockedReason !== undefined) {
+      Object.assign(changes, blockedState(blocked ?? current.blocked, blockedReason ?? current.blockedReason));
+    }
+    if (customFields !== undefined) changes.customFields = mergeCustomFieldValues(product.customFields, current.customFields, customFields);
+    return changes;
+  }
+
+  private async checkParent(repos: ItemRepositories, product: ProductRecord, itemId: string | null, parentId: string, type: ItemRecord['type']) {
+    if (parentId === itemId) throw fieldError('parentId', 'an item cannot sit under itself');
+    const parent = await repos.items.findById(parentId);
+    if (!parent || parent.productId !== product.id || parent.workspaceId !== product.workspaceId) {
+      throw fieldError('parentId', 'no such item in this product');
+    }
+    if (parent.deletedAt) throw fieldError('parentId', 'that item is in the trash');
+    const problem = parentProblem(parent.type, type);
+    if (problem) throw fieldError('parentId', problem);
   }
 
   /**
@@ -93,8 +184,7 @@ export class ItemService {
         : rankBetween(await repos.items.lastRank(workspaceId, productId), null);
     }
     const [field, anchorId] = 'beforeId' in target ? ['beforeId', target.beforeId] : ['afterId', target.afterId];
-    const invalid = (message: string) =>
-      new TandemError('validation_failed', `${field}: ${message}`, { errors: [{ field, message }] });
+    const invalid = (message: string) => fieldError(field, message);
     if (anchorId === item.id) throw invalid('an item cannot be moved next to itself');
     const anchor = await repos.items.findById(anchorId);
     if (!anchor || anchor.productId !== productId || anchor.workspaceId !== workspaceId) throw invalid('no such item in this backlog');
@@ -178,6 +268,12 @@ export class ItemService {
 
   private publish(scope: Scope, type: EventType, item: ItemRecord) {
     this.events.publish({ type, workspaceId: scope.workspaceId, productId: item.productId, ids: [item.id], actor: scope.actor.userId });
+  }
+}
+
+function assertMayOverride(scope: Scope, options: EditOptions): void {
+  if (options.overrideWipLimit && !isAllowed(scope.roles, 'item.override_wip')) {
+    throw new TandemError('forbidden', `Your roles (${scope.roles.join(', ')}) do not allow item.override_wip`, { action: 'item.override_wip' });
   }
 }
 

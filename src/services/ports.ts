@@ -1,6 +1,7 @@
 import type { Role } from '../contracts/access.schema';
 import type { RealtimeMessage } from '../contracts/events.schema';
-import type { ItemStatus, ItemType } from '../contracts/item.schema';
+import type { AcceptanceCriterion, ItemType } from '../contracts/item.schema';
+import type { CustomField, CustomFieldValue, WorkflowStatus } from '../contracts/workflow.schema';
 
 /**
  * The ports the services need. src/store implements the repositories;
@@ -142,22 +143,22 @@ export interface ProductRecord {
   key: string;
   name: string;
   description: string;
+  /** The statuses items move through, in board order. */
+  workflow: WorkflowStatus[];
+  customFields: CustomField[];
   version: number;
   createdAt: string;
   updatedAt: string;
 }
+
+export type ProductPatch = Partial<Pick<ProductRecord, 'name' | 'description' | 'workflow' | 'customFields'>>;
 
 export interface ProductRepository {
   /** Fails with `key_taken` when the workspace has a product with that key. */
   insert(product: ProductRecord): Promise<void>;
   findById(id: string): Promise<ProductRecord | null>;
   list(workspaceId: string): Promise<ProductRecord[]>;
-  update(
-    id: string,
-    patch: Partial<Pick<ProductRecord, 'name' | 'description'>>,
-    at: string,
-    expectedVersion?: number,
-  ): Promise<ProductRecord | null>;
+  update(id: string, patch: ProductPatch, at: string, expectedVersion?: number): Promise<ProductRecord | null>;
   /** Takes the next item number; on PostgreSQL this also locks the product row for the transaction. */
   takeItemNumbers(productId: string, count: number): Promise<number>;
   /** Locks the product row until the transaction ends, serialising rank changes in its backlog. */
@@ -172,8 +173,25 @@ export interface ItemRecord {
   number: number;
   type: ItemType;
   title: string;
+  /** Markdown. */
   description: string;
-  status: ItemStatus;
+  /** A key of the product's workflow. */
+  status: string;
+  parentId: string | null;
+  persona: string;
+  want: string;
+  benefit: string;
+  acceptanceCriteria: AcceptanceCriterion[];
+  /** Story points. */
+  estimate: number | null;
+  labels: string[];
+  assigneeId: string | null;
+  /** `YYYY-MM-DD`. */
+  dueDate: string | null;
+  blocked: boolean;
+  blockedReason: string;
+  /** Values by custom field id. */
+  customFields: Record<string, CustomFieldValue>;
   rank: string;
   version: number;
   createdBy: string | null;
@@ -185,7 +203,28 @@ export interface ItemRecord {
 }
 
 export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy'>;
-export type ItemPatch = Partial<Pick<ItemRecord, 'type' | 'title' | 'description' | 'status'>>;
+
+/** What a person edits on an item (rank and trash have their own operations). */
+export const EDITABLE_ITEM_FIELDS = [
+  'type',
+  'title',
+  'description',
+  'status',
+  'parentId',
+  'persona',
+  'want',
+  'benefit',
+  'acceptanceCriteria',
+  'estimate',
+  'labels',
+  'assigneeId',
+  'dueDate',
+  'blocked',
+  'blockedReason',
+  'customFields',
+] as const satisfies ReadonlyArray<keyof ItemRecord>;
+export type ItemFields = Pick<ItemRecord, (typeof EDITABLE_ITEM_FIELDS)[number]>;
+export type ItemPatch = Partial<ItemFields>;
 
 export interface TrashCursor {
   deletedAt: string;
@@ -219,6 +258,12 @@ export interface ItemRepository {
   update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   /** Moves the item to the trash as `by`, or (with `trashed: null`) back out of it. */
   setTrashed(id: string, trashed: { at: string; by: string } | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
+  /** The item's children outside the trash, in rank order. */
+  listChildren(workspaceId: string, parentId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
+  /** The distinct types of the item's children outside the trash. */
+  childTypes(workspaceId: string, parentId: string): Promise<ItemType[]>;
+  /** How many items of the product outside the trash are in each of these statuses (absent when none). */
+  countByStatus(workspaceId: string, productId: string, statuses: readonly string[]): Promise<Map<string, number>>;
   /** Deletes for good the items trashed before `at`, returning what it deleted. */
   purgeTrashedBefore(at: string): Promise<ItemRecord[]>;
 }

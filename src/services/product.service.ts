@@ -1,10 +1,13 @@
-import { notFound, staleVersion } from '../domain/errors';
+import type { CustomFieldsReplace, WorkflowReplace } from '../contracts/workflow.schema';
+import { buildCustomFields } from '../domain/backlog/custom-fields';
+import { buildWorkflow, DEFAULT_WORKFLOW } from '../domain/backlog/workflow';
+import { notFound, staleVersion, TandemError } from '../domain/errors';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
-import type { EventPublisher, ProductRecord, Repositories, UnitOfWork } from './ports';
+import type { EventPublisher, ProductPatch, ProductRecord, Repositories, UnitOfWork } from './ports';
 
-type ProductRepositories = Pick<Repositories, 'products' | 'activity'>;
+type ProductRepositories = Pick<Repositories, 'products' | 'activity' | 'items'>;
 
 export class ProductService {
   constructor(
@@ -23,6 +26,8 @@ export class ProductService {
       id: this.ctx.newId(),
       workspaceId: scope.workspaceId,
       ...input,
+      workflow: [...DEFAULT_WORKFLOW],
+      customFields: [],
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -50,12 +55,52 @@ export class ProductService {
     patch: { name?: string | undefined; description?: string | undefined },
     expectedVersion?: number,
   ): Promise<ProductRecord> {
-    const now = this.ctx.clock.now().toISOString();
     const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
+    return this.change(scope, productId, expectedVersion, async () => changes);
+  }
+
+  /**
+   * Replaces the product's workflow. A status left out is removed, which is
+   * refused while items (outside the trash) are in it: nothing is lost.
+   */
+  async replaceWorkflow(scope: Scope, productId: string, input: WorkflowReplace, expectedVersion?: number): Promise<ProductRecord> {
+    const workflow = buildWorkflow(input.statuses);
+    return this.change(scope, productId, expectedVersion, async (repos, before) => {
+      const kept = new Set(workflow.map((status) => status.key));
+      const removed = before.workflow.filter((status) => !kept.has(status.key));
+      const inUse = await repos.items.countByStatus(scope.workspaceId, productId, removed.map((status) => status.key));
+      if (inUse.size > 0) {
+        const list = removed.flatMap((status) => (inUse.has(status.key) ? [`${status.name} (${inUse.get(status.key)})`] : []));
+        throw new TandemError('status_in_use', `Items are still in ${list.join(', ')}; move them to another status before removing it`, {
+          statuses: [...inUse.keys()],
+        });
+      }
+      return { workflow };
+    });
+  }
+
+  /** Replaces the product's custom field definitions; values of a removed field are dropped as items are next edited. */
+  async replaceCustomFields(scope: Scope, productId: string, input: CustomFieldsReplace, expectedVersion?: number): Promise<ProductRecord> {
+    return this.change(scope, productId, expectedVersion, async (_repos, before) => ({
+      customFields: buildCustomFields(input.fields, before.customFields, this.ctx.newId),
+    }));
+  }
+
+  /** One versioned change to a product, under its row lock, with its activity row and event. */
+  private async change(
+    scope: Scope,
+    productId: string,
+    expectedVersion: number | undefined,
+    patchFor: (repos: ProductRepositories, before: ProductRecord) => Promise<ProductPatch>,
+  ): Promise<ProductRecord> {
+    const now = this.ctx.clock.now().toISOString();
     const product = await this.store.transaction(async (repos) => {
+      // Locked first: item status changes read the workflow under the same lock.
+      await repos.products.lock(productId);
       const before = await repos.products.findById(productId);
       if (!before || before.workspaceId !== scope.workspaceId) throw notFound('Product');
-      const after = await repos.products.update(productId, changes, now, expectedVersion);
+      if (expectedVersion !== undefined && expectedVersion !== before.version) throw staleVersion('product', before.version);
+      const after = await repos.products.update(productId, await patchFor(repos, before), now, expectedVersion);
       if (!after) throw staleVersion('product', before.version);
       await repos.activity.record(
         activityEntry(this.ctx, {

@@ -1,10 +1,15 @@
 import { ranksAfter } from '../domain/ranking';
 import type { Role } from '../contracts/access.schema';
+import { BLANK_ITEM_FIELDS } from '../domain/backlog/story';
+import { DEFAULT_WORKFLOW } from '../domain/backlog/workflow';
 import { isTandemError } from '../domain/errors';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
-import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem } from './demo-data';
-import type { NewItem, PasswordHasher, ProductRecord, Repositories, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
+import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem, type DemoItem } from './demo-data';
+import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
+
+/** What a seeded item says for itself; the rest is blank. */
+type SeedItem = Pick<NewItem, 'type' | 'title' | 'status' | 'createdBy'> & Partial<ItemFields> & { id?: string };
 
 type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity'>;
 
@@ -47,6 +52,8 @@ export class SeedService {
       id: this.ctx.newId(),
       workspaceId: workspace.id,
       ...DEMO_PRODUCT,
+      workflow: [...DEFAULT_WORKFLOW],
+      customFields: [],
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -68,11 +75,11 @@ export class SeedService {
             after: { ...workspace, demo: true },
           }),
         );
-        await this.appendItems(repos, workspace.id, product.id, 0, DEMO_ITEMS.length, (n) => ({
-          description: '',
-          ...DEMO_ITEMS[n]!,
-          createdBy: authors[n % authors.length]!.id,
-        }));
+        const ids = new Map(DEMO_ITEMS.flatMap((item) => (item.ref ? [[item.ref, this.ctx.newId()] as const] : [])));
+        const userIds = new Map(users.map((user) => [user.email, user.id]));
+        await this.appendItems(repos, workspace.id, product.id, 0, DEMO_ITEMS.length, (n) =>
+          demoItem(DEMO_ITEMS[n]!, authors[n % authors.length]!.id, ids, userIds, () => this.ctx.newId()),
+        );
       });
     } catch (error) {
       if (isTandemError(error) && error.code === 'email_taken') return { seeded: false };
@@ -93,7 +100,7 @@ export class SeedService {
     workspaceId: string,
     productId: string,
     count: number,
-    make: (n: number) => Pick<NewItem, 'type' | 'title' | 'status' | 'description' | 'createdBy'>,
+    make: (n: number) => SeedItem,
     onProgress?: (done: number) => void,
   ): Promise<void> {
     for (let start = 0; start < count; start += CHUNK) {
@@ -109,12 +116,13 @@ export class SeedService {
     productId: string,
     offset: number,
     size: number,
-    make: (n: number) => Pick<NewItem, 'type' | 'title' | 'status' | 'description' | 'createdBy'>,
+    make: (n: number) => SeedItem,
   ): Promise<void> {
     const first = await repos.products.takeItemNumbers(productId, size);
     const ranks = ranksAfter(await repos.items.lastRank(workspaceId, productId), size);
     const now = this.ctx.clock.now().toISOString();
     const items: NewItem[] = ranks.map((rank, i) => ({
+      ...BLANK_ITEM_FIELDS,
       id: this.ctx.newId(),
       workspaceId,
       productId,
@@ -127,4 +135,19 @@ export class SeedService {
     }));
     await repos.items.insertMany(items);
   }
+}
+
+/** A demo item as stored: its parent and assignee resolved to ids, its criteria numbered. */
+function demoItem(item: DemoItem, createdBy: string, ids: ReadonlyMap<string, string>, userIds: ReadonlyMap<string, string>, newId: () => string): SeedItem {
+  const { ref, parent, criteria, assignee, blockedReason, ...fields } = item;
+  return {
+    ...fields,
+    ...(ref && { id: ids.get(ref)! }),
+    parentId: parent ? ids.get(parent)! : null,
+    acceptanceCriteria: (criteria ?? []).map(([given, when, then, done]) => ({ id: newId(), given, when, then, done: done ?? false })),
+    assigneeId: assignee ? userIds.get(assignee)! : null,
+    blocked: blockedReason !== undefined,
+    blockedReason: blockedReason ?? '',
+    createdBy,
+  };
 }

@@ -71,11 +71,19 @@ export async function restoreDatabase(store: Store, dump: Dump, onTable?: (table
   await store.db.transaction().execute(async (trx) => {
     for (const table of TABLES_IN_DEPENDENCY_ORDER) {
       const rows = dump.tables[table] ?? [];
+      // An item may sit under one stored after it: items go in without parents, then get them.
+      const inserted = table === 'item' ? rows.map((row) => ({ ...row, parentId: null })) : rows;
       for (let start = 0; start < rows.length; start += PAGE / 10) {
         await trx
           .insertInto(table)
-          .values(rows.slice(start, start + PAGE / 10) as never)
+          .values(inserted.slice(start, start + PAGE / 10) as never)
           .execute();
+      }
+      if (table === 'item') {
+        for (const row of rows) {
+          if (typeof row.parentId !== 'string') continue;
+          await trx.updateTable('item').set({ parentId: row.parentId }).where('id', '=', String(row.id)).execute();
+        }
       }
       onTable?.(table, rows.length);
     }

@@ -42,12 +42,23 @@ export type InviteTable = Omit<InviteRecord, 'roles'> & {
   roles: string;
 };
 
-export type ProductTable = ProductRecord & {
+export type ProductTable = Omit<ProductRecord, 'workflow' | 'customFields'> & {
   /** The last item number taken. */
   itemSeq: number;
+  /** JSON arrays of the workflow's statuses and the custom field definitions. */
+  workflow: string;
+  customFields: string;
 };
 
-export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'status'> & { type: string; status: string };
+export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'acceptanceCriteria' | 'labels' | 'customFields' | 'blocked'> & {
+  type: string;
+  /** JSON: an array of criteria, an array of labels, an object of values by field id. */
+  acceptanceCriteria: string;
+  labels: string;
+  customFields: string;
+  /** 0 or 1 on both dialects. */
+  blocked: number;
+};
 
 export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
   /** JSON of the state before and after the change. */

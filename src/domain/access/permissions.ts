@@ -4,6 +4,7 @@ const everyone = ROLES;
 const owner: readonly Role[] = ['owner'];
 const strategy: readonly Role[] = ['owner', 'product_manager'];
 const backlog: readonly Role[] = ['owner', 'product_manager', 'product_owner'];
+const backlogOrder: readonly Role[] = ['owner', 'product_owner'];
 const delivery: readonly Role[] = ['owner', 'product_manager', 'product_owner', 'contributor'];
 
 /**
@@ -20,10 +21,15 @@ export const PERMISSIONS = {
   'activity.read': { roles: everyone, description: 'Read the audit log of changes' },
   'product.create': { roles: strategy, description: 'Create a product' },
   'product.update': { roles: strategy, description: "Change a product's name and description" },
+  'workflow.update': {
+    roles: backlog,
+    description: "Change a product's workflow (statuses, WIP limits) and its custom fields",
+  },
   'item.read': { roles: everyone, description: 'Read items' },
   'item.create': { roles: delivery, description: 'Create items' },
   'item.update': { roles: delivery, description: 'Edit items' },
   'item.rank': { roles: backlog, description: 'Reorder the backlog (move an item before or after another)' },
+  'item.override_wip': { roles: backlogOrder, description: 'Move an item into a status past its WIP limit' },
   'item.delete': { roles: backlog, description: 'Move items to the trash' },
   'item.restore': { roles: backlog, description: 'Restore items from the trash' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;

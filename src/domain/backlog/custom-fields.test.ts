@@ -289,3 +289,20 @@ describe('mergeCustomFieldValues', () => {
     });
   });
 });
+
+describe('stored values after their field changed', () => {
+  const size: CustomField = { id: 'size', name: 'T-shirt size', kind: 'single_select', options: ['S', 'M'] };
+
+  it('drops a stored option the field no longer offers', () => {
+    expect(mergeCustomFieldValues([size], { size: 'XL' }, {})).toEqual({});
+  });
+
+  it('drops a stored value of a field that changed kind', () => {
+    const asNumber: CustomField = { id: 'size', name: 'Size', kind: 'number', options: [] };
+    expect(mergeCustomFieldValues([asNumber], { size: 'M' }, {})).toEqual({});
+  });
+
+  it('keeps a stored value that still fits', () => {
+    expect(mergeCustomFieldValues([size], { size: 'M' }, {})).toEqual({ size: 'M' });
+  });
+});

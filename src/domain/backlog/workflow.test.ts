@@ -249,3 +249,17 @@ describe('checkWipLimit', () => {
     expect(() => checkWipLimit(open, 10_000, false)).not.toThrow();
   });
 });
+
+describe('status keys from names with accents or long names', () => {
+  it('folds accents to plain letters', () => {
+    expect(statusKeyFor('Prüfung', new Set())).toBe('prufung');
+    expect(statusKeyFor('Naïve review', new Set())).toBe('naive_review');
+  });
+
+  it('never ends a key with _ after shortening it', () => {
+    expect(statusKeyFor('Waiting for the external review team', new Set())).toBe('waiting_for_the_external_review');
+    expect(statusKeyFor('Waiting for the external review team', new Set(['waiting_for_the_external_review']))).toBe(
+      'waiting_for_the_external_review_2',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../contracts/errors';
-import { TandemError } from '../errors';
+import { invalidFields } from '../errors';
 
 /**
  * Collects every failing field before throwing, so a caller sees all problems
@@ -36,8 +36,7 @@ export class InputErrors {
   /** Throws `validation_failed` listing every failing field, if there is one. */
   throwIfAny(): void {
     if (this.isEmpty) return;
-    const message = this.errors.map((error) => `${error.field}: ${error.message}`).join('; ');
-    throw new TandemError('validation_failed', message, { errors: [...this.errors] });
+    throw invalidFields(this.errors);
   }
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../contracts/access.schema';
 import { ACTIONS, isAllowed, type Action } from '../../domain/access/permissions';
+import { DEFAULT_WORKFLOW } from '../../domain/backlog/workflow';
 import { buildUser, buildWorkspace, call, createTestApp, type TestApp, type TestWorkspace } from '../../../test/support/app';
 import { DIALECTS } from '../../../test/support/databases';
 
@@ -52,6 +53,14 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     operationId: 'updateProduct',
     request: (t) => ({ method: 'PATCH', url: `/api/v1/products/${t.ws.product.id}`, body: { name: 'Renamed product' } }),
   },
+  'workflow.update': {
+    operationId: 'replaceWorkflow',
+    request: (t) => ({
+      method: 'PUT',
+      url: `/api/v1/products/${t.ws.product.id}/workflow`,
+      body: { statuses: [...DEFAULT_WORKFLOW, { name: `Blocked ${t.uniqueKey}`, category: 'in_progress' }] },
+    }),
+  },
   'item.read': { operationId: 'getItem', request: (t) => ({ method: 'GET', url: `/api/v1/items/${t.itemId}` }) },
   'item.create': {
     operationId: 'createItem',
@@ -61,6 +70,10 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
   'item.rank': {
     operationId: 'moveItem',
     request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.itemId}/move`, body: { position: 'top' } }),
+  },
+  'item.override_wip': {
+    operationId: 'updateItem',
+    request: (t) => ({ method: 'PATCH', url: `/api/v1/items/${t.itemId}?overrideWipLimit=true`, body: { status: 'in_progress' } }),
   },
   'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
   'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
@@ -72,6 +85,8 @@ const SAME_ACTION_AS: Record<string, Action> = {
   getProduct: 'workspace.read',
   listItems: 'item.read',
   listTrash: 'item.read',
+  listItemChildren: 'item.read',
+  replaceCustomFields: 'workflow.update',
   listInvites: 'member.invite',
   revokeInvite: 'member.invite',
 };

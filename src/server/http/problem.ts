@@ -24,6 +24,8 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   invite_invalid: 410,
   already_member: 409,
   not_empty: 409,
+  wip_limit_reached: 409,
+  status_in_use: 409,
   unavailable: 503,
   internal: 500,
 };
@@ -51,6 +53,8 @@ const TITLES: Record<ErrorCode, string> = {
   invite_invalid: 'Invite not valid',
   already_member: 'Already a member',
   not_empty: 'Not empty',
+  wip_limit_reached: 'The status is at its WIP limit',
+  status_in_use: 'Items still use this status',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
 };

@@ -2,6 +2,7 @@ import type { ApiToken, User } from '../../contracts/auth.schema';
 import type { Item } from '../../contracts/item.schema';
 import type { Product } from '../../contracts/product.schema';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
+import { assessReadiness } from '../../domain/backlog/readiness';
 import { formatItemKey } from '../../domain/items';
 import type {
   ActivityRecord,
@@ -30,6 +31,8 @@ export const toProduct = (product: ProductRecord): Product => ({
   key: product.key,
   name: product.name,
   description: product.description,
+  workflow: product.workflow,
+  customFields: product.customFields,
   version: product.version,
   createdAt: product.createdAt,
   updatedAt: product.updatedAt,
@@ -45,6 +48,19 @@ export const toItem = (item: ItemRecord): Item => ({
   title: item.title,
   description: item.description,
   status: item.status,
+  parentId: item.parentId,
+  persona: item.persona,
+  want: item.want,
+  benefit: item.benefit,
+  acceptanceCriteria: item.acceptanceCriteria,
+  estimate: item.estimate,
+  labels: item.labels,
+  assigneeId: item.assigneeId,
+  dueDate: item.dueDate,
+  blocked: item.blocked,
+  blockedReason: item.blockedReason,
+  customFields: item.customFields,
+  readiness: assessReadiness(item),
   rank: item.rank,
   version: item.version,
   createdBy: item.createdBy,

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-27T2200_foundation';
+import * as storiesAndWorkflow from './2026-12-02T1000_stories_and_workflow';
 
 /**
  * Migrations are listed here rather than read from a folder, so they travel
@@ -7,6 +8,7 @@ import * as foundation from './2026-11-27T2200_foundation';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2200_foundation': foundation,
+  '2026-12-02T1000_stories_and_workflow': storiesAndWorkflow,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import { ItemStatusSchema, ItemTypeSchema } from '../../contracts/item.schema';
+import { ItemTypeSchema, type ItemType } from '../../contracts/item.schema';
 import type { ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor, TrashCursor } from '../../services/ports';
 import type { Database, ItemTable } from '../schema';
 
@@ -8,8 +8,25 @@ type ItemRow = Selectable<ItemTable> & { productKey: string };
 const toItem = (row: ItemRow): ItemRecord => ({
   ...row,
   type: ItemTypeSchema.parse(row.type),
-  status: ItemStatusSchema.parse(row.status),
+  // PostgreSQL's double precision arrives as a number already; SQLite's REAL too.
+  estimate: row.estimate === null ? null : Number(row.estimate),
+  acceptanceCriteria: JSON.parse(row.acceptanceCriteria) as ItemRecord['acceptanceCriteria'],
+  labels: JSON.parse(row.labels) as string[],
+  customFields: JSON.parse(row.customFields) as ItemRecord['customFields'],
+  blocked: Boolean(row.blocked),
 });
+
+/** The stored form of an item's fields: JSON text for lists and maps, 0/1 for flags. */
+function toColumns<T extends Partial<ItemRecord>>(item: T) {
+  const { acceptanceCriteria, labels, customFields, blocked, ...rest } = item;
+  return {
+    ...rest,
+    ...(acceptanceCriteria !== undefined && { acceptanceCriteria: JSON.stringify(acceptanceCriteria) }),
+    ...(labels !== undefined && { labels: JSON.stringify(labels) }),
+    ...(customFields !== undefined && { customFields: JSON.stringify(customFields) }),
+    ...(blocked !== undefined && { blocked: blocked ? 1 : 0 }),
+  };
+}
 
 // SQLite caps bound parameters per statement; 14 columns × 500 rows stays well inside it.
 const INSERT_BATCH = 500;
@@ -22,14 +39,14 @@ export class ItemKyselyRepository implements ItemRepository {
   }
 
   async insert(item: NewItem): Promise<void> {
-    await this.db.insertInto('item').values(item).execute();
+    await this.db.insertInto('item').values(toColumns(item) as ItemTable).execute();
   }
 
   async insertMany(items: readonly NewItem[]): Promise<void> {
     for (let start = 0; start < items.length; start += INSERT_BATCH) {
       await this.db
         .insertInto('item')
-        .values(items.slice(start, start + INSERT_BATCH))
+        .values(items.slice(start, start + INSERT_BATCH).map((item) => toColumns(item) as ItemTable))
         .execute();
     }
   }
@@ -120,11 +137,47 @@ export class ItemKyselyRepository implements ItemRepository {
   async update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null> {
     let query = this.db
       .updateTable('item')
-      .set((eb) => ({ ...patch, updatedAt: at, version: eb('version', '+', 1) }))
+      .set((eb) => ({ ...toColumns(patch), updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id);
     if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
     const updated = await query.executeTakeFirst();
     return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
+  }
+
+  async listChildren(workspaceId: string, parentId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
+    let query = this.selectItems()
+      .where('item.workspaceId', '=', workspaceId)
+      .where('item.parentId', '=', parentId)
+      .where('item.deletedAt', 'is', null);
+    if (after) query = query.where('item.rank', '>', after.rank);
+    const rows = await query.orderBy('item.rank').limit(limit).execute();
+    return rows.map(toItem);
+  }
+
+  async childTypes(workspaceId: string, parentId: string): Promise<ItemType[]> {
+    const rows = await this.db
+      .selectFrom('item')
+      .select('type')
+      .distinct()
+      .where('workspaceId', '=', workspaceId)
+      .where('parentId', '=', parentId)
+      .where('deletedAt', 'is', null)
+      .execute();
+    return rows.map((row) => ItemTypeSchema.parse(row.type));
+  }
+
+  async countByStatus(workspaceId: string, productId: string, statuses: readonly string[]): Promise<Map<string, number>> {
+    if (statuses.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('item')
+      .select((eb) => ['status', eb.fn.countAll<number | string>().as('count')])
+      .where('workspaceId', '=', workspaceId)
+      .where('productId', '=', productId)
+      .where('status', 'in', statuses)
+      .where('deletedAt', 'is', null)
+      .groupBy('status')
+      .execute();
+    return new Map(rows.map((row) => [row.status, Number(row.count)]));
   }
 
   async purgeTrashedBefore(at: string): Promise<ItemRecord[]> {

@@ -1,10 +1,27 @@
 import type { Kysely } from 'kysely';
 import { TandemError } from '../../domain/errors';
-import type { ProductRecord, ProductRepository } from '../../services/ports';
-import type { Database } from '../schema';
+import type { ProductPatch, ProductRecord, ProductRepository } from '../../services/ports';
+import type { Database, ProductTable } from '../schema';
 import { isUniqueViolation } from './sql-errors';
 
-const PRODUCT_COLUMNS = ['id', 'workspaceId', 'key', 'name', 'description', 'version', 'createdAt', 'updatedAt'] as const;
+const PRODUCT_COLUMNS = ['id', 'workspaceId', 'key', 'name', 'description', 'workflow', 'customFields', 'version', 'createdAt', 'updatedAt'] as const;
+
+type ProductRow = Pick<ProductTable, (typeof PRODUCT_COLUMNS)[number]>;
+
+const toProduct = (row: ProductRow): ProductRecord => ({
+  ...row,
+  workflow: JSON.parse(row.workflow) as ProductRecord['workflow'],
+  customFields: JSON.parse(row.customFields) as ProductRecord['customFields'],
+});
+
+function toColumns<T extends Partial<ProductRecord>>(product: T) {
+  const { workflow, customFields, ...rest } = product;
+  return {
+    ...rest,
+    ...(workflow !== undefined && { workflow: JSON.stringify(workflow) }),
+    ...(customFields !== undefined && { customFields: JSON.stringify(customFields) }),
+  };
+}
 
 export class ProductKyselyRepository implements ProductRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -13,7 +30,7 @@ export class ProductKyselyRepository implements ProductRepository {
     try {
       await this.db
         .insertInto('product')
-        .values({ ...product, itemSeq: 0 })
+        .values({ ...toColumns(product), itemSeq: 0 } as ProductTable)
         .execute();
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -31,7 +48,7 @@ export class ProductKyselyRepository implements ProductRepository {
       .select(PRODUCT_COLUMNS)
       .where('id', '=', id)
       .executeTakeFirst()
-      .then((row) => row ?? null);
+      .then((row) => (row ? toProduct(row) : null));
   }
 
   list(workspaceId: string): Promise<ProductRecord[]> {
@@ -40,22 +57,18 @@ export class ProductKyselyRepository implements ProductRepository {
       .select(PRODUCT_COLUMNS)
       .where('workspaceId', '=', workspaceId)
       .orderBy('key')
-      .execute();
+      .execute()
+      .then((rows) => rows.map(toProduct));
   }
 
-  async update(
-    id: string,
-    patch: Partial<Pick<ProductRecord, 'name' | 'description'>>,
-    at: string,
-    expectedVersion?: number,
-  ): Promise<ProductRecord | null> {
+  async update(id: string, patch: ProductPatch, at: string, expectedVersion?: number): Promise<ProductRecord | null> {
     let query = this.db
       .updateTable('product')
-      .set((eb) => ({ ...patch, updatedAt: at, version: eb('version', '+', 1) }))
+      .set((eb) => ({ ...toColumns(patch), updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id);
     if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
     const row = await query.returning(PRODUCT_COLUMNS).executeTakeFirst();
-    return row ?? null;
+    return row ? toProduct(row) : null;
   }
 
   async lock(id: string): Promise<void> {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdSchema, PageQuerySchema, pageOf } from '../../../contracts/common.schema';
-import { ItemCreateBodySchema, ItemMoveBodySchema, ItemRefSchema, ItemSchema, ItemUpdateBodySchema } from '../../../contracts/item.schema';
+import {
+  ItemCreateBodySchema,
+  ItemMoveBodySchema,
+  ItemRefSchema,
+  ItemSchema,
+  ItemUpdateBodySchema,
+  WipOverrideQuerySchema,
+} from '../../../contracts/item.schema';
 import { actorOf } from '../auth';
 import { expectedVersion, setEtag } from '../concurrency';
 import { fieldsOfBody } from '../field-errors';
@@ -60,13 +67,14 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
         tags: ['items'],
         summary: 'Create an item at the bottom of the backlog',
         params: ProductParams,
+        querystring: WipOverrideQuerySchema,
         body: ItemCreateBodySchema,
         response: { 201: ItemSchema },
       },
     },
     async (request, reply) => {
       const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.create');
-      const item = await items.create(scope, product.id, request.body);
+      const item = await fieldsOfBody(() => items.create(scope, product.id, request.body, request.query));
       setEtag(reply, item.version);
       return reply.code(201).header('location', `/api/v1/items/${item.id}`).send(toItem(item));
     },
@@ -97,16 +105,38 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
         operationId: 'updateItem',
         tags: ['items'],
         summary: 'Change an item; send If-Match with its ETag to refuse a stale write (412)',
+        description:
+          'A status change into a status at its WIP limit is refused with `wip_limit_reached` (409) unless `overrideWipLimit=true` is sent by a role allowed to.',
         params: ItemParams,
+        querystring: WipOverrideQuerySchema,
         body: ItemUpdateBodySchema,
         response: { 200: ItemSchema },
       },
     },
     async (request, reply) => {
       const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.update');
-      const updated = await items.update(scope, item.id, request.body, expectedVersion(request));
+      const version = expectedVersion(request);
+      const updated = await fieldsOfBody(() => items.update(scope, item.id, request.body, version, request.query));
       setEtag(reply, updated.version);
       return toItem(updated);
+    },
+  );
+
+  app.get(
+    '/items/:itemIdOrKey/children',
+    {
+      schema: {
+        operationId: 'listItemChildren',
+        tags: ['items'],
+        summary: "A page of the item's children (outside the trash) in rank order",
+        params: ItemParams,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(ItemSchema) },
+      },
+    },
+    async (request) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.read');
+      return toPageOf(await items.listChildren(scope, item.id, request.query), toItem);
     },
   );
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdSchema } from '../../../contracts/common.schema';
 import { ProductCreateBodySchema, ProductSchema, ProductUpdateBodySchema } from '../../../contracts/product.schema';
+import { CustomFieldsReplaceBodySchema, WorkflowReplaceBodySchema } from '../../../contracts/workflow.schema';
 import { actorOf } from '../auth';
 import { expectedVersion, setEtag } from '../concurrency';
+import { fieldsOfBody } from '../field-errors';
 import type { AppServices } from '../services';
 import { toProduct } from '../wire';
 
@@ -72,6 +74,49 @@ export const productRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
     async (request, reply) => {
       const { scope, product } = await access.product(actorOf(request), request.params.productId, 'product.update');
       const updated = await products.update(scope, product.id, request.body, expectedVersion(request));
+      setEtag(reply, updated.version);
+      return toProduct(updated);
+    },
+  );
+
+  app.put(
+    '/products/:productId/workflow',
+    {
+      schema: {
+        operationId: 'replaceWorkflow',
+        tags: ['products'],
+        summary: "Replace the product's workflow: statuses in board order, their categories and WIP limits",
+        description: 'A status left out is removed; that is refused with `status_in_use` (409) while items outside the trash are in it.',
+        params: ProductParams,
+        body: WorkflowReplaceBodySchema,
+        response: { 200: ProductSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, product } = await access.product(actorOf(request), request.params.productId, 'workflow.update');
+      const version = expectedVersion(request);
+      const updated = await fieldsOfBody(() => products.replaceWorkflow(scope, product.id, request.body, version));
+      setEtag(reply, updated.version);
+      return toProduct(updated);
+    },
+  );
+
+  app.put(
+    '/products/:productId/custom-fields',
+    {
+      schema: {
+        operationId: 'replaceCustomFields',
+        tags: ['products'],
+        summary: "Replace the product's custom field definitions (text, number, date, single or multi select)",
+        params: ProductParams,
+        body: CustomFieldsReplaceBodySchema,
+        response: { 200: ProductSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, product } = await access.product(actorOf(request), request.params.productId, 'workflow.update');
+      const version = expectedVersion(request);
+      const updated = await fieldsOfBody(() => products.replaceCustomFields(scope, product.id, request.body, version));
       setEtag(reply, updated.version);
       return toProduct(updated);
     },
