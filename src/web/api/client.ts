@@ -29,6 +29,20 @@ export class ApiError extends Error {
     }
     return out;
   }
+
+  /**
+   * Field-level messages keyed by the whole path below the request part
+   * (`body.customFields.abc` → `customFields.abc`, `body.statuses.2.name` →
+   * `statuses.2.name`), for forms whose fields repeat.
+   */
+  get fieldErrorsByPath(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const error of this.problem?.errors ?? []) {
+      const path = error.field.replace(/^(body|query|params)\./, '');
+      out[path] ??= error.message;
+    }
+    return out;
+  }
 }
 
 export const API_BASE = '/api/v1';
@@ -42,7 +56,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** The version the caller last saw; a stale one is refused with 412. */
   ifMatch?: number;

@@ -63,4 +63,18 @@ describe('realtime hints', () => {
     finish(pagesOf([]));
     await slow;
   });
+
+  it('an item hint marks the open item page of that item stale, not the pages of other items, and every open children list', async () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.itemByKey(PRODUCT, 'DEMO-1'), buildOne({ id: '1' }));
+    client.setQueryData(queryKeys.itemByKey(PRODUCT, 'DEMO-2'), buildOne({ id: '2' }));
+    client.setQueryData(queryKeys.children(PRODUCT, '7'), pagesOf([buildOne({ id: '8' })]));
+    const updated: RealtimeMessage = { type: 'item.updated', workspaceId: WORKSPACE, productId: PRODUCT, ids: ['1'], actor: null };
+
+    await applyHint(client, updated, null);
+
+    expect(client.getQueryState(queryKeys.itemByKey(PRODUCT, 'DEMO-1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.itemByKey(PRODUCT, 'DEMO-2'))?.isInvalidated).toBe(false);
+    expect(client.getQueryState(queryKeys.children(PRODUCT, '7'))?.isInvalidated).toBe(true);
+  });
 });

@@ -22,6 +22,7 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
       if (message.type === 'item.purged') for (const id of message.ids) client.removeQueries({ queryKey: queryKeys.item(id), exact: true });
       else for (const id of message.ids) invalidate(queryKeys.item(id));
       if (message.productId) {
+        refreshOpenItems(client, message, message.productId);
         patchTrash(client, message, message.productId);
         await patchItemList(client, message, message.productId);
       }
@@ -43,6 +44,20 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
       invalidate(queryKeys.me());
       break;
   }
+}
+
+/**
+ * An item page open on a named item refetches it (its query is keyed by the
+ * human key, so it is found by the id in its data); any open children list of
+ * the product refetches too, as a child's title, status or parent may have changed.
+ */
+function refreshOpenItems(client: QueryClient, message: RealtimeMessage, productId: string): void {
+  const ids = new Set(message.ids);
+  void client.invalidateQueries({
+    queryKey: queryKeys.itemsByKey(productId),
+    predicate: (query) => ids.has((query.state.data as Item | undefined)?.id ?? ''),
+  });
+  void client.invalidateQueries({ queryKey: queryKeys.allChildren(productId) });
 }
 
 /**

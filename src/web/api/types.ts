@@ -6,7 +6,8 @@ import type { pageOf } from '../../contracts/common.schema';
 import type { ItemSchema } from '../../contracts/item.schema';
 
 export type { Me, User } from '../../contracts/auth.schema';
-export type { Item, ItemCreate, ItemUpdate, ItemType, ItemStatus } from '../../contracts/item.schema';
+export type { Item, ItemCreate, ItemUpdate, ItemType, AcceptanceCriterion, Readiness } from '../../contracts/item.schema';
+export type { WorkflowStatus, StatusCategory, CustomField, CustomFieldKind, CustomFieldValue } from '../../contracts/workflow.schema';
 export type { Product } from '../../contracts/product.schema';
 export type { Workspace, Member, Invite } from '../../contracts/workspace.schema';
 export type { Role } from '../../contracts/access.schema';

@@ -1,9 +1,11 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useParams } from '@tanstack/react-router';
 import { SignInPage } from '../features/auth/signin-page';
 import { InvitePage } from '../features/invites/invite-page';
+import { ItemPage } from '../features/items/item-page';
 import { ItemsPage } from '../features/items/items-page';
 import { TrashPage } from '../features/items/trash-page';
 import { MembersPage } from '../features/members/members-page';
+import { SettingsPage } from '../features/workflow/settings-page';
 import { AppShell } from '../features/shell/app-shell';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 
@@ -63,6 +65,24 @@ const itemsRoute = createRoute({
   },
 });
 
+const itemRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/items/$itemKey',
+  component: function ItemRoute() {
+    const { workspaceId, productId, itemKey } = itemRoute.useParams();
+    return <ItemPage key={`${productId}/${itemKey}`} workspaceId={workspaceId} productId={productId} itemKey={itemKey} />;
+  },
+});
+
+const settingsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/settings',
+  component: function SettingsRoute() {
+    const { workspaceId, productId } = settingsRoute.useParams();
+    return <SettingsPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
 const trashRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/p/$productId/trash',
@@ -85,7 +105,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, trashRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

@@ -1,7 +1,8 @@
-import type { ItemStatus, ItemType, Role } from '../api/types';
+import type { ItemType, Readiness, Role, StatusCategory } from '../api/types';
 
 export const TYPE_LABELS: Record<ItemType, string> = { epic: 'Epic', feature: 'Feature', story: 'Story', task: 'Task', bug: 'Bug' };
-export const STATUS_LABELS: Record<ItemStatus, string> = {
+/** What each status category means; a status's own name comes from the product's workflow. */
+export const CATEGORY_LABELS: Record<StatusCategory, string> = {
   backlog: 'Backlog',
   todo: 'To do',
   in_progress: 'In progress',
@@ -34,12 +35,23 @@ export function TypeBadge({ type }: { type: ItemType }) {
   );
 }
 
-/** A status as a small ring that fills as work progresses, with its name. */
-export function StatusBadge({ status, compact = false }: { status: ItemStatus; compact?: boolean }) {
+/**
+ * A status as a small ring that fills as work progresses (its category), with
+ * its name from the product's workflow.
+ */
+export function StatusBadge({ status, compact = false }: { status: { name: string; category: StatusCategory }; compact?: boolean }) {
   return (
-    <span className={`status status-${status}${compact ? ' status-compact' : ''}`} title={STATUS_LABELS[status]}>
+    <span className={`status status-${status.category}${compact ? ' status-compact' : ''}`} title={status.name}>
       <span className="status-ring" aria-hidden="true" />
-      <span className={compact ? 'visually-hidden' : 'status-label'}>{STATUS_LABELS[status]}</span>
+      <span className={compact ? 'visually-hidden' : 'status-label'}>{status.name}</span>
+    </span>
+  );
+}
+
+export function StatusRing({ category }: { category: StatusCategory }) {
+  return (
+    <span className={`status status-compact status-${category}`} aria-hidden="true">
+      <span className="status-ring" />
     </span>
   );
 }
@@ -60,6 +72,22 @@ export function Avatar({ name, size = 24 }: { name: string; size?: number }) {
   return (
     <span className="avatar" aria-hidden="true" style={{ width: size, height: size, fontSize: size * 0.42, ['--avatar-hue' as string]: hash }}>
       {initials || '?'}
+    </span>
+  );
+}
+
+/**
+ * A story's readiness for a sprint as a small mark: a filled check when ready,
+ * an open ring when not, with the server's reasons in the tooltip and for screen readers.
+ */
+export function ReadinessMark({ readiness }: { readiness: Readiness }) {
+  const text = readiness.ready ? 'Ready' : `Not ready: ${readiness.reasons.map((reason) => reason.message).join('; ')}`;
+  return (
+    <span className={`readiness-mark ${readiness.ready ? 'is-ready' : 'is-not-ready'}`} title={text} data-ready={readiness.ready}>
+      <span className="readiness-glyph" aria-hidden="true">
+        {readiness.ready ? '✓' : '!'}
+      </span>
+      <span className="visually-hidden">{text}</span>
     </span>
   );
 }

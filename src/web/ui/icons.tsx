@@ -102,3 +102,20 @@ export const ArrowDownIcon = (props: IconProps) => (
     <path d="M8 3v10M3.5 8.5 8 13l4.5-4.5" />
   </Svg>
 );
+export const SettingsIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M2.5 4.5h6M11.5 4.5h2M2.5 11.5h2M7.5 11.5h6" />
+    <circle cx="10" cy="4.5" r="1.5" />
+    <circle cx="6" cy="11.5" r="1.5" />
+  </Svg>
+);
+export const CheckIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="m3.5 8.5 3 3 6-7" />
+  </Svg>
+);
+export const EditIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M10.5 2.5 13.5 5.5 6 13H3v-3l7.5-7.5Z" />
+  </Svg>
+);

@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { ITEM_STATUSES, ITEM_TYPES } from '../../../contracts/item.schema';
+import { ITEM_TYPES } from '../../../contracts/item.schema';
 import { ApiError, messageOf } from '../../api/client';
-import type { Item, ItemStatus, ItemType, ItemUpdate } from '../../api/types';
-import { STATUS_LABELS, TYPE_LABELS } from '../../ui/badges';
+import type { Item, ItemType, ItemUpdate, WorkflowStatus } from '../../api/types';
+import { TYPE_LABELS } from '../../ui/badges';
 import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { formatDateTime } from '../../ui/format';
 import { ArrowDownIcon, ArrowUpIcon, TrashIcon } from '../../ui/icons';
 import { Alert } from '../../ui/states';
+import { statusOptions } from '../workflow/workflow';
 import { fetchItem, useCreateItem, useTrashItem, useUpdateItem } from './queries';
 
 const TYPE_OPTIONS = ITEM_TYPES.map((value) => ({ value, label: TYPE_LABELS[value] }));
-const STATUS_OPTIONS = ITEM_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 
 export function CreateItemDialog({ productId, open, onClose, onCreated }: { productId: string; open: boolean; onClose: () => void; onCreated: (item: Item) => void }) {
   return (
@@ -55,6 +55,8 @@ function CreateItemForm({ productId, onClose, onCreated }: { productId: string; 
 export interface EditItemDialogProps {
   productId: string;
   item: Item | null;
+  /** The product's workflow, for the status picker. */
+  workflow: WorkflowStatus[] | undefined;
   canEdit: boolean;
   canDelete: boolean;
   onClose: () => void;
@@ -71,7 +73,7 @@ export function EditItemDialog({ item, onClose, ...props }: EditItemDialogProps)
   );
 }
 
-function EditItemForm({ productId, initial, canEdit, canDelete, onClose, onTrashed, onMove }: Omit<EditItemDialogProps, 'item'> & { initial: Item }) {
+function EditItemForm({ productId, initial, workflow, canEdit, canDelete, onClose, onTrashed, onMove }: Omit<EditItemDialogProps, 'item'> & { initial: Item }) {
   const update = useUpdateItem(productId);
   const trash = useTrashItem(productId);
   // The version the user is editing from; a write against an older one is refused by the server.
@@ -142,7 +144,7 @@ function EditItemForm({ productId, initial, canEdit, canDelete, onClose, onTrash
       <TextField label="Title" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} disabled={readOnly} required maxLength={300} error={fieldErrors.title} />
       <div className="form-row">
         <SelectField label="Type" options={TYPE_OPTIONS} value={form.type} onChange={(e) => setForm({ ...form, type: e.target.value as ItemType })} disabled={readOnly} />
-        <SelectField label="Status" options={STATUS_OPTIONS} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value as ItemStatus })} disabled={readOnly} />
+        <SelectField label="Status" options={statusOptions(workflow, form.status)} value={form.status} onChange={(e) => setForm({ ...form, status: e.target.value })} disabled={readOnly} error={fieldErrors.status} />
       </div>
       <TextAreaField
         label="Description"

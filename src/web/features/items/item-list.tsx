@@ -1,13 +1,15 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Item } from '../../api/types';
-import { StatusBadge, TYPE_LABELS, TypeIcon } from '../../ui/badges';
+import type { Item, WorkflowStatus } from '../../api/types';
+import { ReadinessMark, StatusBadge, TYPE_LABELS, TypeIcon } from '../../ui/badges';
 import { timeAgo } from '../../ui/format';
 
 const ROW_HEIGHT = 44;
 
 export interface ItemListProps {
   items: Item[];
+  /** The product's workflow status for a key (a lookup built once, not a search per row). */
+  statusFor: (key: string) => WorkflowStatus;
   activeIndex: number;
   /** Bumped whenever the keyboard moves the selection, so focus follows it. */
   focusRequest: number;
@@ -22,7 +24,7 @@ export interface ItemListProps {
  * The backlog in rank order. Only the rows on screen are in the DOM, so a
  * product with ten thousand items paints as fast as one with ten.
  */
-export function ItemList({ items, activeIndex, focusRequest, hasMore, loadingMore, onActivate, onOpen, onNearEnd }: ItemListProps) {
+export function ItemList({ items, statusFor, activeIndex, focusRequest, hasMore, loadingMore, onActivate, onOpen, onNearEnd }: ItemListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowCount = items.length + (hasMore ? 1 : 0);
   const virtualizer = useVirtualizer({
@@ -84,10 +86,20 @@ export function ItemList({ items, activeIndex, focusRequest, hasMore, loadingMor
                   <TypeIcon type={item.type} />
                   <span className="item-key">{item.key}</span>
                   <span className="item-title">{item.title}</span>
+                  <RowLabels labels={item.labels} />
+                  {item.readiness && <ReadinessMark readiness={item.readiness} />}
+                  <span className="item-estimate" title={item.estimate === null ? 'Not estimated' : `Estimate: ${item.estimate} points`}>
+                    {item.estimate !== null && (
+                      <>
+                        {item.estimate}
+                        <span className="visually-hidden"> points</span>
+                      </>
+                    )}
+                  </span>
                   <span className={`item-type type-${item.type}`} aria-hidden="true">
                     {TYPE_LABELS[item.type]}
                   </span>
-                  <StatusBadge status={item.status} />
+                  <StatusBadge status={statusFor(item.status)} />
                   <time className="item-time" dateTime={item.updatedAt} title={new Date(item.updatedAt).toLocaleString()}>
                     {timeAgo(item.updatedAt)}
                   </time>
@@ -97,5 +109,25 @@ export function ItemList({ items, activeIndex, focusRequest, hasMore, loadingMor
         })}
       </ul>
     </div>
+  );
+}
+
+/** At most two labels fit a row; the rest are counted, and all are in the tooltip. */
+const ROW_LABELS = 2;
+
+function RowLabels({ labels }: { labels: string[] }) {
+  if (labels.length === 0) return null;
+  const shown = labels.slice(0, ROW_LABELS);
+  const more = labels.length - shown.length;
+  return (
+    <span className="item-labels" title={labels.join(', ')}>
+      <span className="visually-hidden">Labels: </span>
+      {shown.map((label) => (
+        <span key={label} className="label-chip">
+          {label}
+        </span>
+      ))}
+      {more > 0 && <span className="label-more">+{more}</span>}
+    </span>
   );
 }

@@ -1,15 +1,16 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
 import type { Item } from '../../api/types';
 import { useShell } from '../../app/shell-context';
 import { Button, Kbd } from '../../ui/button';
-import { ListIcon, PlusIcon, TrashIcon } from '../../ui/icons';
+import { ListIcon, PlusIcon, SettingsIcon, TrashIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
+import { statusMap } from '../workflow/workflow';
 import { CreateItemDialog, EditItemDialog } from './item-dialogs';
 import { ItemList } from './item-list';
 import { useItems, useMoveItem, useRestoreItem } from './queries';
@@ -27,6 +28,13 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
   const canEdit = isAllowed(roles, 'item.update');
   const canDelete = isAllowed(roles, 'item.delete');
   const canRank = isAllowed(roles, 'item.rank');
+  const canConfigure = isAllowed(roles, 'workflow.update');
+  const statusFor = useMemo(() => statusMap(product?.workflow), [product?.workflow]);
+  const navigate = useNavigate();
+  const openPage = useCallback(
+    (item: Item) => void navigate({ to: '/w/$workspaceId/p/$productId/items/$itemKey', params: { workspaceId, productId, itemKey: item.key } }),
+    [navigate, workspaceId, productId],
+  );
 
   const query = useItems(productId);
   const restore = useRestoreItem(productId);
@@ -139,6 +147,15 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
           const item = items[activeIndex];
           if (item) {
             event.preventDefault();
+            openPage(item);
+          }
+          break;
+        }
+        case 'e': {
+          // Quick edit in a dialog, without leaving the list.
+          const item = items[activeIndex];
+          if (item) {
+            event.preventDefault();
             setOpenItem(item);
           }
           break;
@@ -152,7 +169,7 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, activeIndex, canCreate, canRank, moveTo, reorder]);
+  }, [items, activeIndex, canCreate, canRank, moveTo, reorder, openPage]);
 
   const onTrashed = (item: Item) =>
     toast({
@@ -183,7 +200,7 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
   const onCreated = (item: Item) => {
     setCreating(false);
     setRevealId(item.id);
-    toast({ message: `Created ${item.key}`, tone: 'success', action: { label: 'Open', onClick: () => setOpenItem(item) } });
+    toast({ message: `Created ${item.key}`, tone: 'success', action: { label: 'Open', onClick: () => openPage(item) } });
   };
 
   const loadMore = useCallback(() => void query.fetchNextPage(), [query]);
@@ -213,12 +230,13 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
     body = (
       <ItemList
         items={items}
+        statusFor={statusFor}
         activeIndex={activeIndex}
         focusRequest={focusRequest}
         hasMore={query.hasNextPage}
         loadingMore={query.isFetchingNextPage}
         onActivate={setActiveIndex}
-        onOpen={setOpenItem}
+        onOpen={openPage}
         onNearEnd={loadMore}
       />
     );
@@ -242,7 +260,7 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
         <div className="page-actions">
           <span className="keyboard-hint" aria-hidden="true">
             <Kbd>J</Kbd>
-            <Kbd>K</Kbd> to select
+            <Kbd>K</Kbd> to select, <Kbd>↵</Kbd> to open, <Kbd>E</Kbd> to quick-edit
             {canRank && (
               <>
                 , <Kbd>Alt</Kbd>
@@ -255,6 +273,12 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
             <TrashIcon />
             Trash
           </Link>
+          {canConfigure && (
+            <Link to="/w/$workspaceId/p/$productId/settings" params={{ workspaceId, productId }} className="btn btn-ghost">
+              <SettingsIcon />
+              Workflow
+            </Link>
+          )}
           {canCreate && (
             <Button variant="primary" icon={<PlusIcon />} onClick={() => setCreating(true)} aria-keyshortcuts="c">
               New item
@@ -267,7 +291,7 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
         {announcement}
       </div>
       <CreateItemDialog productId={productId} open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
-      <EditItemDialog productId={productId} item={openItem} canEdit={canEdit} canDelete={canDelete} onClose={() => setOpenItem(null)}
+      <EditItemDialog productId={productId} item={openItem} workflow={product?.workflow} canEdit={canEdit} canDelete={canDelete} onClose={() => setOpenItem(null)}
         onTrashed={onTrashed}
         onMove={
           canRank

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useInfiniteQuery, useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, request } from '../../api/client';
 import {
   appendCreatedItem,
@@ -7,6 +7,7 @@ import {
   removeItemsFromList,
   whenListIdle,
 } from '../../api/item-cache';
+import { createItemEditor, keepNewest, type SaveItem } from '../../api/item-editor';
 import { createMoveQueue } from '../../api/move-queue';
 import { queryKeys } from '../../api/query-keys';
 import { addItemToTrash, removeItemsFromTrash } from '../../api/trash-cache';
@@ -124,4 +125,66 @@ export function useMoveItem(productId: string, onError: (error: unknown, item: I
 
 export function fetchItem(itemId: string): Promise<Item> {
   return request<Item>(`/items/${encodeURIComponent(itemId)}`);
+}
+
+/**
+ * The item page's item, by its human key. A refetch (a realtime hint, a
+ * refocus) never puts back an older copy than the cache holds, so it cannot
+ * undo a save whose answer arrived first.
+ */
+export function useItemByKey(productId: string, itemKey: string) {
+  const client = useQueryClient();
+  const queryKey = queryKeys.itemByKey(productId, itemKey);
+  return useQuery({
+    queryKey,
+    queryFn: async ({ signal }) => keepNewest(client.getQueryData<Item>(queryKey), await request<Item>(`/items/${encodeURIComponent(itemKey)}`, { signal })),
+  });
+}
+
+/** Any item by id (a parent, say), shared with the realtime hints that refresh it. */
+export function useItem(itemId: string | null) {
+  return useQuery({
+    queryKey: queryKeys.item(itemId ?? ''),
+    queryFn: ({ signal }) => request<Item>(`/items/${encodeURIComponent(itemId!)}`, { signal }),
+    enabled: Boolean(itemId),
+  });
+}
+
+export const CHILDREN_PAGE_SIZE = 25;
+
+/** An item's children in rank order, a cursor page at a time. */
+export function useChildren(productId: string, parentId: string) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.children(productId, parentId),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(CHILDREN_PAGE_SIZE) });
+      if (pageParam) params.set('cursor', pageParam);
+      return request<ItemPage>(`/items/${encodeURIComponent(parentId)}/children?${params}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/**
+ * The saves of the open item (see `createItemEditor`): each lands in the item
+ * page's cache, the backlog list and the item's own detail.
+ */
+export function useItemEditor(productId: string, itemKey: string): SaveItem {
+  const client = useQueryClient();
+  return useMemo(
+    () =>
+      createItemEditor({
+        client,
+        queryKey: queryKeys.itemByKey(productId, itemKey),
+        send: (item, body, options) =>
+          request<Item>(`/items/${encodeURIComponent(item.id)}${options.overrideWipLimit ? '?overrideWipLimit=true' : ''}`, { method: 'PATCH', body, ifMatch: item.version }),
+        fetchItem,
+        onSaved: (item) => {
+          client.setQueryData<Item>(queryKeys.item(item.id), (cached) => keepNewest(cached, item));
+          patchWhenIdle(client, productId, () => patchItemInList(client, item, { insertMissing: false }));
+        },
+      }),
+    [client, productId, itemKey],
+  );
 }

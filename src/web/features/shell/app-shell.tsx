@@ -7,7 +7,8 @@ import type { Me, Product } from '../../api/types';
 import { useShell } from '../../app/shell-context';
 import { Avatar, ROLE_LABELS } from '../../ui/badges';
 import { Button, Kbd } from '../../ui/button';
-import { BoxIcon, CloseIcon, MenuIcon, MoonIcon, SearchIcon, SignOutIcon, SunIcon, UsersIcon } from '../../ui/icons';
+import { BoxIcon, CloseIcon, MenuIcon, MoonIcon, SearchIcon, SettingsIcon, SignOutIcon, SunIcon, UsersIcon } from '../../ui/icons';
+import { isAllowed } from '../../../domain/access/permissions';
 import { Logo } from '../../ui/logo';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useMe, useSignOut } from '../auth/queries';
@@ -75,6 +76,7 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
   }
 
   const productList: Product[] = products.data ?? [];
+  const canConfigure = isAllowed(membership.roles, 'workflow.update');
 
   return (
     <div className={`app${menuOpen ? ' app-menu-open' : ''}`}>
@@ -126,6 +128,17 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
                     <span className="nav-text">{product.name}</span>
                     <span className="nav-meta">{product.key}</span>
                   </Link>
+                  {product.id === productId && canConfigure && (
+                    <Link
+                      to="/w/$workspaceId/p/$productId/settings"
+                      params={{ workspaceId, productId: product.id }}
+                      className="nav-link nav-sublink"
+                      activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
+                    >
+                      <SettingsIcon />
+                      <span className="nav-text">Workflow and fields</span>
+                    </Link>
+                  )}
                 </li>
               ))}
             </ul>

@@ -4,7 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import type { Product, Role } from '../../api/types';
 import { useShell } from '../../app/shell-context';
-import { ArrowDownIcon, ArrowUpIcon, BoxIcon, ListIcon, MoonIcon, PlusIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, BoxIcon, ListIcon, MoonIcon, PlusIcon, SettingsIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -95,6 +95,15 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                   onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/trash', params: { workspaceId, productId: currentProduct.id } }))}
                 >
                   <TrashIcon /> Open trash
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && isAllowed(roles, 'workflow.update') && (
+                <Command.Item
+                  value="workflow settings statuses wip limits custom fields"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/settings', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <SettingsIcon /> Workflow and fields
                   {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
