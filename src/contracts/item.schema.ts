@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PlanDateSchema } from './common.schema';
+import { IdSchema, InstantSchema, PageQuerySchema, PlanDateSchema } from './common.schema';
 import { CustomFieldValueSchema, StatusKeySchema } from './workflow.schema';
+import { ScoredFrameworkSchema } from './prioritization.schema';
 
 export const ITEM_TYPES = ['epic', 'feature', 'story', 'task', 'bug'] as const;
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
@@ -50,6 +51,7 @@ export const ItemSchema = z
     blockedReason: z.string(),
     customFields: z.record(z.string(), CustomFieldValueSchema).meta({ description: 'Values by custom field id' }),
     readiness: ReadinessSchema.nullable().meta({ description: 'Stories only; null for other types' }),
+    scores: z.partialRecord(ScoredFrameworkSchema, z.number()).meta({ description: 'Stored scores by framework (rice, wsjf, …)' }),
     rank: z.string(),
     version: z.number().int(),
     createdBy: IdSchema.nullable(),
@@ -114,6 +116,14 @@ export type ItemCreate = z.infer<typeof ItemCreateBodySchema>;
 
 export const ItemUpdateBodySchema = ItemFieldsSchema.partial().refine((body) => Object.keys(body).length > 0, 'nothing to change');
 export type ItemUpdate = z.infer<typeof ItemUpdateBodySchema>;
+
+export const ITEM_SORTS = ['rank', 'score:rice', 'score:ice', 'score:wsjf', 'score:moscow', 'score:value_effort', 'score:weighted', 'score:kano'] as const;
+export const ItemSortSchema = z.enum(ITEM_SORTS);
+export type ItemSort = z.infer<typeof ItemSortSchema>;
+
+export const ItemListQuerySchema = PageQuerySchema.extend({
+  sort: ItemSortSchema.default('rank').meta({ description: 'Rank order, or one framework’s stored score (highest first, unscored items last)' }),
+});
 
 export const WipOverrideQuerySchema = z.strictObject({
   overrideWipLimit: z

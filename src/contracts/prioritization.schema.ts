@@ -78,3 +78,64 @@ export const KanoResultSchema = z.object({
   worse: z.number().meta({ description: "Berger's worse coefficient: −(O+M)/(A+O+M+I)" }),
   explanation: z.string(),
 });
+
+/** The frameworks whose scores are stored per item; the backlog can sort by each. */
+export const SCORED_FRAMEWORKS = ['rice', 'ice', 'wsjf', 'moscow', 'value_effort', 'weighted', 'kano'] as const;
+export const ScoredFrameworkSchema = z.enum(SCORED_FRAMEWORKS);
+export type ScoredFramework = z.infer<typeof ScoredFrameworkSchema>;
+
+export const ItemScoreBodySchema = z
+  .discriminatedUnion('framework', [
+    z.strictObject({ framework: z.literal('rice'), inputs: RiceInputsSchema }),
+    z.strictObject({ framework: z.literal('ice'), inputs: IceInputsSchema }),
+    z.strictObject({ framework: z.literal('wsjf'), inputs: WsjfInputsSchema }),
+    z.strictObject({ framework: z.literal('moscow'), inputs: MoscowInputsSchema }),
+    z.strictObject({ framework: z.literal('value_effort'), inputs: ValueEffortInputsSchema }),
+    z.strictObject({
+      framework: z.literal('weighted'),
+      inputs: z.strictObject({
+        values: z.record(z.string().min(1).max(64), finite()).meta({ description: "The item's value for each of the product's scoring criteria" }),
+      }),
+    }),
+    z.strictObject({ framework: z.literal('kano'), inputs: KanoClassifyBodySchema }),
+  ])
+  .meta({ description: 'The framework and its inputs; the weighted score uses the product’s scoring criteria' });
+export type ItemScoreBody = z.infer<typeof ItemScoreBodySchema>;
+
+export const ItemScoreSchema = z
+  .object({
+    itemId: z.string(),
+    framework: ScoredFrameworkSchema,
+    inputs: z.record(z.string(), z.unknown()),
+    score: z.number().meta({ description: 'Kano stores the better coefficient' }),
+    explanation: z.string(),
+    updatedBy: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ItemScore' });
+export type ItemScore = z.infer<typeof ItemScoreSchema>;
+
+export const ScoringCriterionSchema = z.object({ id: z.string(), name: z.string(), weight: z.number() }).meta({ id: 'ScoringCriterion' });
+
+export const ScoringCriteriaReplaceBodySchema = z.strictObject({
+  criteria: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(64).optional().meta({ description: 'Keep an existing criterion by naming its id; leave out to add one' }),
+        name: z.string().trim().min(1).max(120),
+        weight: finite().min(0).max(1000),
+      }),
+    )
+    .max(50),
+});
+export type ScoringCriteriaReplace = z.infer<typeof ScoringCriteriaReplaceBodySchema>;
+
+export const ApplyScoreOrderBodySchema = z.strictObject({
+  framework: ScoredFrameworkSchema,
+  itemIds: z
+    .array(z.string().min(1).max(64))
+    .min(2, 'select at least two items')
+    .max(500)
+    .meta({ description: 'The selection to re-rank; the items swap places among themselves, highest score first, unscored last' }),
+});
+export type ApplyScoreOrder = z.infer<typeof ApplyScoreOrderBodySchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.schema';
+import { ScoringCriterionSchema } from './prioritization.schema';
 import { CustomFieldSchema, WorkflowStatusSchema } from './workflow.schema';
 
 export const PRODUCT_KEY_PATTERN = /^[A-Z][A-Z0-9]{1,9}$/;
@@ -13,6 +14,7 @@ export const ProductSchema = z
     description: z.string(),
     workflow: z.array(WorkflowStatusSchema).meta({ description: 'The statuses items move through, in board order' }),
     customFields: z.array(CustomFieldSchema),
+    scoringCriteria: z.array(ScoringCriterionSchema).meta({ description: 'The criteria and weights of the custom weighted score' }),
     version: z.number().int(),
     createdAt: InstantSchema,
     updatedAt: InstantSchema,

@@ -6,6 +6,7 @@ import { IdempotencyService } from '../services/idempotency.service';
 import { ItemService } from '../services/item.service';
 import type { PasswordHasher } from '../services/ports';
 import { PrioritizationService } from '../services/prioritization.service';
+import { ScoreService } from '../services/score.service';
 import { ProductService } from '../services/product.service';
 import { SeedService } from '../services/seed.service';
 import { WorkspaceService } from '../services/workspace.service';
@@ -66,6 +67,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     products,
     items,
     prioritization: new PrioritizationService(),
+    scores: new ScoreService(store, events, ctx),
     idempotency: new IdempotencyService(store, ctx),
     events,
     ping: () => store.ping(),

@@ -1,5 +1,6 @@
 import type { EventType } from '../contracts/events.schema';
-import type { ItemCreate, ItemMove, ItemUpdate } from '../contracts/item.schema';
+import type { ItemCreate, ItemMove, ItemSort, ItemUpdate } from '../contracts/item.schema';
+import { ScoredFrameworkSchema, type ApplyScoreOrder } from '../contracts/prioritization.schema';
 import { isAllowed } from '../domain/access/permissions';
 import { mergeCustomFieldValues } from '../domain/backlog/custom-fields';
 import { parentProblem } from '../domain/backlog/hierarchy';
@@ -7,11 +8,11 @@ import { BLANK_ITEM_FIELDS, blockedState, numberCriteria } from '../domain/backl
 import { checkWipLimit, findStatus, initialStatus } from '../domain/backlog/workflow';
 import { invalidField as fieldError, notFound, staleVersion, TandemError } from '../domain/errors';
 import { formatItemKey, trashPurgeCutoff } from '../domain/items';
-import { rankAfter, rankBetween } from '../domain/ranking';
+import { rankAfter, rankBetween, scoreOrder } from '../domain/ranking';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
-import { decodeCursor, RankCursorSchema, toPage, TrashCursorSchema } from './pagination';
+import { decodeCursor, RankCursorSchema, ScoreCursorSchema, toPage, TrashCursorSchema } from './pagination';
 import type { EventPublisher, ItemFields, ItemPatch, ItemRecord, ProductRecord, Repositories, UnitOfWork } from './ports';
 
 type ItemRepositories = Pick<Repositories, 'items' | 'products' | 'activity' | 'members'>;
@@ -29,10 +30,48 @@ export class ItemService {
   ) {}
 
   /** A page of a product's items in rank order. */
-  async list(scope: Scope, productId: string, page: { limit: number; cursor?: string | undefined }) {
-    const after = page.cursor ? decodeCursor(page.cursor, RankCursorSchema) : undefined;
-    const rows = await this.store.read.items.listByRank(scope.workspaceId, productId, page.limit + 1, after);
-    return toPage(rows, page.limit, (item) => ({ rank: item.rank }));
+  async list(scope: Scope, productId: string, page: { limit: number; cursor?: string | undefined; sort?: ItemSort | undefined }) {
+    const sort = page.sort ?? 'rank';
+    if (sort === 'rank') {
+      const after = page.cursor ? decodeCursor(page.cursor, RankCursorSchema) : undefined;
+      const rows = await this.store.read.items.listByRank(scope.workspaceId, productId, page.limit + 1, after);
+      return toPage(rows, page.limit, (item) => ({ rank: item.rank }));
+    }
+    const framework = ScoredFrameworkSchema.parse(sort.slice('score:'.length));
+    const cursor = page.cursor ? decodeCursor(page.cursor, ScoreCursorSchema) : undefined;
+    const after = cursor && { rank: cursor.rank, score: cursor.score === '' ? null : Number(cursor.score) };
+    const rows = await this.store.read.items.listByScore(scope.workspaceId, productId, framework, page.limit + 1, after);
+    return toPage(rows, page.limit, (item) => ({ score: String(item.scores[framework] ?? ''), rank: item.rank }));
+  }
+
+  /**
+   * Re-ranks a selection by one framework's scores in one step: the items trade
+   * places among themselves, highest score first, unscored last; nothing else
+   * in the backlog moves. The PO decides what to select and can move anything after.
+   */
+  async applyScoreOrder(scope: Scope, productId: string, input: ApplyScoreOrder): Promise<ItemRecord[]> {
+    const ids = [...new Set(input.itemIds)];
+    const now = this.ctx.clock.now().toISOString();
+    const { items, moved } = await this.store.transaction(async (repos) => {
+      await repos.products.lock(productId);
+      const found = await repos.items.findMany(scope.workspaceId, productId, ids);
+      const known = new Set(found.map((item) => item.id));
+      const missing = input.itemIds.findIndex((id) => !known.has(id));
+      if (missing >= 0) throw fieldError(`itemIds.${missing}`, 'no such item in this backlog (or it is in the trash)');
+      const moves = scoreOrder(found.map((item) => ({ id: item.id, rank: item.rank, score: item.scores[input.framework] })));
+      await repos.items.setRanks(moves, now);
+      const after = await repos.items.findMany(scope.workspaceId, productId, ids);
+      const byId = new Map(found.map((item) => [item.id, item]));
+      for (const { id } of moves) {
+        const moved = after.find((item) => item.id === id)!;
+        await repos.activity.record(this.entry(scope, 'item.ranked', moved, byId.get(id)!, moved));
+      }
+      return { items: after.sort((a, b) => (a.rank < b.rank ? -1 : 1)), moved: moves.map((move) => move.id) };
+    });
+    if (moved.length > 0) {
+      this.events.publish({ type: 'item.ranked', workspaceId: scope.workspaceId, productId, ids: moved, actor: scope.actor.userId });
+    }
+    return items;
   }
 
   /** A page of the product's trash, most recently trashed first. */

@@ -8,6 +8,10 @@ export function encodeCursor(position: Record<string, string>): string {
 
 /** What a cursor may hold: rank keys (base-62) and ids, nothing a database could choke on. */
 export const RankCursorSchema = z.strictObject({ rank: z.string().regex(/^[0-9A-Za-z]{1,512}$/) });
+export const ScoreCursorSchema = z.strictObject({
+  score: z.union([z.literal(''), z.string().regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i)]),
+  rank: RankCursorSchema.shape.rank,
+});
 export const TrashCursorSchema = z.strictObject({ deletedAt: z.iso.datetime(), id: z.string().regex(/^[\w-]{1,64}$/) });
 export const IdCursorSchema = z.strictObject({ id: z.string().regex(/^[\w-]{1,64}$/) });
 

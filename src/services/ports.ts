@@ -1,6 +1,7 @@
 import type { Role } from '../contracts/access.schema';
 import type { RealtimeMessage } from '../contracts/events.schema';
 import type { AcceptanceCriterion, ItemType } from '../contracts/item.schema';
+import type { ScoredFramework } from '../contracts/prioritization.schema';
 import type { CustomField, CustomFieldValue, WorkflowStatus } from '../contracts/workflow.schema';
 
 /**
@@ -146,12 +147,14 @@ export interface ProductRecord {
   /** The statuses items move through, in board order. */
   workflow: WorkflowStatus[];
   customFields: CustomField[];
+  /** The criteria of the product's custom weighted score. */
+  scoringCriteria: Array<{ id: string; name: string; weight: number }>;
   version: number;
   createdAt: string;
   updatedAt: string;
 }
 
-export type ProductPatch = Partial<Pick<ProductRecord, 'name' | 'description' | 'workflow' | 'customFields'>>;
+export type ProductPatch = Partial<Pick<ProductRecord, 'name' | 'description' | 'workflow' | 'customFields' | 'scoringCriteria'>>;
 
 export interface ProductRepository {
   /** Fails with `key_taken` when the workspace has a product with that key. */
@@ -192,6 +195,8 @@ export interface ItemRecord {
   blockedReason: string;
   /** Values by custom field id. */
   customFields: Record<string, CustomFieldValue>;
+  /** Stored scores by framework; read with the item, written through the score repository. */
+  scores: Partial<Record<ScoredFramework, number>>;
   rank: string;
   version: number;
   createdBy: string | null;
@@ -202,7 +207,7 @@ export interface ItemRecord {
   deletedBy: string | null;
 }
 
-export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy'>;
+export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores'>;
 
 /** What a person edits on an item (rank and trash have their own operations). */
 export const EDITABLE_ITEM_FIELDS = [
@@ -236,6 +241,13 @@ export interface RankCursor {
   rank: string;
 }
 
+/** Scored items come first, highest score first; ties and unscored items follow rank. */
+export interface ScoreCursor {
+  /** Null once the page has reached the unscored items. */
+  score: number | null;
+  rank: string;
+}
+
 export interface ItemRepository {
   insert(item: NewItem): Promise<void>;
   insertMany(items: readonly NewItem[]): Promise<void>;
@@ -258,6 +270,12 @@ export interface ItemRepository {
   update(id: string, patch: ItemPatch, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   /** Moves the item to the trash as `by`, or (with `trashed: null`) back out of it. */
   setTrashed(id: string, trashed: { at: string; by: string } | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
+  /** The product's items by one framework's stored score, highest first, then unscored items, ties in rank order. */
+  listByScore(workspaceId: string, productId: string, framework: ScoredFramework, limit: number, after?: ScoreCursor): Promise<ItemRecord[]>;
+  /** Items of the product outside the trash, by id (ids of other products or unknown ids are left out). */
+  findMany(workspaceId: string, productId: string, ids: readonly string[]): Promise<ItemRecord[]>;
+  /** Gives each item its new rank; the keys may be ones the same items hold now (a permutation). */
+  setRanks(assignments: ReadonlyArray<{ id: string; rank: string }>, at: string): Promise<void>;
   /** The item's children outside the trash, in rank order. */
   listChildren(workspaceId: string, parentId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
   /** The distinct types of the item's children outside the trash. */
@@ -266,6 +284,28 @@ export interface ItemRepository {
   countByStatus(workspaceId: string, productId: string, statuses: readonly string[]): Promise<Map<string, number>>;
   /** Deletes for good the items trashed before `at`, returning what it deleted. */
   purgeTrashedBefore(at: string): Promise<ItemRecord[]>;
+}
+
+export interface ItemScoreRecord {
+  workspaceId: string;
+  productId: string;
+  itemId: string;
+  framework: ScoredFramework;
+  /** The inputs as given, so the score can be shown, edited and recomputed. */
+  inputs: Record<string, unknown>;
+  score: number;
+  explanation: string;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+export interface ScoreRepository {
+  upsert(score: ItemScoreRecord): Promise<void>;
+  /** Whether there was a score to delete. */
+  delete(itemId: string, framework: ScoredFramework): Promise<boolean>;
+  listForItem(itemId: string): Promise<ItemScoreRecord[]>;
+  /** Every stored score of one framework in a product, for recomputing them. */
+  listByFramework(workspaceId: string, productId: string, framework: ScoredFramework): Promise<ItemScoreRecord[]>;
 }
 
 export interface ActivityRecord {
@@ -330,6 +370,7 @@ export interface Repositories {
   invites: InviteRepository;
   products: ProductRepository;
   items: ItemRepository;
+  scores: ScoreRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;
   loginFailures: LoginFailureRepository;

@@ -1,5 +1,5 @@
 import type { EvaluateBody } from '../contracts/prioritization.schema';
-import { ice, kanoSurvey, moscow, rice, valueEffort, weighted, wsjf, type KanoAnswer } from '../domain/prioritization';
+import { evaluate, kanoSurvey, type KanoAnswer } from '../domain/prioritization';
 
 /**
  * The prioritisation calculator: the domain's frameworks behind one entry
@@ -7,20 +7,7 @@ import { ice, kanoSurvey, moscow, rice, valueEffort, weighted, wsjf, type KanoAn
  */
 export class PrioritizationService {
   evaluate(body: EvaluateBody) {
-    switch (body.framework) {
-      case 'rice':
-        return { framework: body.framework, ...rice(body.inputs) };
-      case 'ice':
-        return { framework: body.framework, ...ice(body.inputs) };
-      case 'wsjf':
-        return { framework: body.framework, ...wsjf(body.inputs) };
-      case 'moscow':
-        return { framework: body.framework, ...moscow(body.inputs) };
-      case 'value_effort':
-        return { framework: body.framework, ...valueEffort(body.inputs) };
-      case 'weighted':
-        return { framework: body.framework, ...weighted(body.inputs) };
-    }
+    return { framework: body.framework, ...evaluate(body) };
   }
 
   classifyKano(responses: ReadonlyArray<{ functional: KanoAnswer; dysfunctional: KanoAnswer }>) {

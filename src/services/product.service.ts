@@ -1,4 +1,6 @@
+import type { ItemScoreBody, ScoringCriteriaReplace } from '../contracts/prioritization.schema';
 import type { CustomFieldsReplace, WorkflowReplace } from '../contracts/workflow.schema';
+import { buildScoringCriteria, scoreItem } from '../domain/prioritization';
 import { buildCustomFields } from '../domain/backlog/custom-fields';
 import { buildWorkflow, DEFAULT_WORKFLOW } from '../domain/backlog/workflow';
 import { notFound, staleVersion, TandemError } from '../domain/errors';
@@ -7,7 +9,7 @@ import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import type { EventPublisher, ProductPatch, ProductRecord, Repositories, UnitOfWork } from './ports';
 
-type ProductRepositories = Pick<Repositories, 'products' | 'activity' | 'items'>;
+type ProductRepositories = Pick<Repositories, 'products' | 'activity' | 'items' | 'scores'>;
 
 export class ProductService {
   constructor(
@@ -28,6 +30,7 @@ export class ProductService {
       ...input,
       workflow: [...DEFAULT_WORKFLOW],
       customFields: [],
+      scoringCriteria: [],
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -86,6 +89,26 @@ export class ProductService {
     }));
   }
 
+  /**
+   * Replaces the criteria of the product's weighted score and recomputes every
+   * stored weighted score with them, in the same transaction. An item missing a
+   * value for a new criterion keeps its old score until it is scored again.
+   */
+  async replaceScoringCriteria(scope: Scope, productId: string, input: ScoringCriteriaReplace, expectedVersion?: number): Promise<ProductRecord> {
+    return this.change(scope, productId, expectedVersion, async (repos, before) => {
+      const scoringCriteria = buildScoringCriteria(input.criteria, before.scoringCriteria, this.ctx.newId);
+      if (scoringCriteria.length > 0) {
+        const now = this.ctx.clock.now().toISOString();
+        for (const stored of await repos.scores.listByFramework(scope.workspaceId, productId, 'weighted')) {
+          const body = { framework: 'weighted', inputs: stored.inputs } as ItemScoreBody;
+          const result = attempt(() => scoreItem(body, scoringCriteria));
+          if (result) await repos.scores.upsert({ ...stored, score: result.score, explanation: result.explanation, updatedAt: now });
+        }
+      }
+      return { scoringCriteria };
+    });
+  }
+
   /** One versioned change to a product, under its row lock, with its activity row and event. */
   private async change(
     scope: Scope,
@@ -117,5 +140,15 @@ export class ProductService {
     });
     this.events.publish({ type: 'product.updated', workspaceId: scope.workspaceId, productId, ids: [productId], actor: scope.actor.userId });
     return product;
+  }
+}
+
+/** The result, or null when the inputs no longer score (a stored score then stays as it was). */
+function attempt<T>(work: () => T): T | null {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof TandemError && error.code === 'validation_failed') return null;
+    throw error;
   }
 }

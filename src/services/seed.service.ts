@@ -54,6 +54,7 @@ export class SeedService {
       ...DEMO_PRODUCT,
       workflow: [...DEFAULT_WORKFLOW],
       customFields: [],
+      scoringCriteria: [],
       version: 1,
       createdAt: now,
       updatedAt: now,

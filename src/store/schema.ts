@@ -4,6 +4,7 @@ import type {
   IdempotencyRecord,
   InviteRecord,
   ItemRecord,
+  ItemScoreRecord,
   ProductRecord,
   LoginFailureRecord,
   SessionRecord,
@@ -42,15 +43,16 @@ export type InviteTable = Omit<InviteRecord, 'roles'> & {
   roles: string;
 };
 
-export type ProductTable = Omit<ProductRecord, 'workflow' | 'customFields'> & {
+export type ProductTable = Omit<ProductRecord, 'workflow' | 'customFields' | 'scoringCriteria'> & {
   /** The last item number taken. */
   itemSeq: number;
   /** JSON arrays of the workflow's statuses and the custom field definitions. */
   workflow: string;
   customFields: string;
+  scoringCriteria: string;
 };
 
-export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'acceptanceCriteria' | 'labels' | 'customFields' | 'blocked'> & {
+export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'acceptanceCriteria' | 'labels' | 'customFields' | 'blocked' | 'scores'> & {
   type: string;
   /** JSON: an array of criteria, an array of labels, an object of values by field id. */
   acceptanceCriteria: string;
@@ -58,6 +60,12 @@ export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'acceptanceCrit
   customFields: string;
   /** 0 or 1 on both dialects. */
   blocked: number;
+};
+
+export type ItemScoreTable = Omit<ItemScoreRecord, 'framework' | 'inputs'> & {
+  framework: string;
+  /** JSON of the inputs. */
+  inputs: string;
 };
 
 export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
@@ -80,6 +88,7 @@ export interface Database {
   invite: InviteTable;
   product: ProductTable;
   item: ItemTable;
+  itemScore: ItemScoreTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -96,6 +105,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'apiToken',
   'product',
   'item',
+  'itemScore',
   'activity',
   'idempotency',
   'loginFailure',

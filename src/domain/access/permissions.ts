@@ -23,11 +23,12 @@ export const PERMISSIONS = {
   'product.update': { roles: strategy, description: "Change a product's name and description" },
   'workflow.update': {
     roles: backlog,
-    description: "Change a product's workflow (statuses, WIP limits) and its custom fields",
+    description: "Set up a product's backlog: workflow statuses and WIP limits, custom fields, weighted-scoring criteria",
   },
   'item.read': { roles: everyone, description: 'Read items' },
   'item.create': { roles: delivery, description: 'Create items' },
   'item.update': { roles: delivery, description: 'Edit items' },
+  'item.score': { roles: backlog, description: 'Score items with a prioritisation framework (RICE, WSJF, …)' },
   'item.rank': { roles: backlog, description: 'Reorder the backlog (move an item before or after another)' },
   'item.override_wip': { roles: backlogOrder, description: 'Move an item into a status past its WIP limit' },
   'item.delete': { roles: backlog, description: 'Move items to the trash' },

@@ -21,3 +21,5 @@ export {
 } from './kano';
 export { weighted, type WeightedCriterion } from './weighted';
 export { formatNumber } from './format';
+export { evaluate, scoreItem, type Evaluation } from './evaluate';
+export { buildScoringCriteria } from './criteria';

@@ -67,6 +67,10 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/items`, body: { type: 'story', title: 'New' } }),
   },
   'item.update': { operationId: 'updateItem', request: (t) => ({ method: 'PATCH', url: `/api/v1/items/${t.itemId}`, body: { title: 'Edited' } }) },
+  'item.score': {
+    operationId: 'scoreItem',
+    request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.itemId}/scores`, body: { framework: 'ice', inputs: { impact: 5, confidence: 5, ease: 5 } } }),
+  },
   'item.rank': {
     operationId: 'moveItem',
     request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.itemId}/move`, body: { position: 'top' } }),
@@ -86,6 +90,10 @@ const SAME_ACTION_AS: Record<string, Action> = {
   listItems: 'item.read',
   listTrash: 'item.read',
   listItemChildren: 'item.read',
+  listItemScores: 'item.read',
+  deleteItemScore: 'item.score',
+  replaceScoringCriteria: 'workflow.update',
+  applyScoreOrder: 'item.rank',
   replaceCustomFields: 'workflow.update',
   listInvites: 'member.invite',
   revokeInvite: 'member.invite',

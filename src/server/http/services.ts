@@ -4,6 +4,7 @@ import type { IdempotencyService } from '../../services/idempotency.service';
 import type { ItemService } from '../../services/item.service';
 import type { PrioritizationService } from '../../services/prioritization.service';
 import type { ProductService } from '../../services/product.service';
+import type { ScoreService } from '../../services/score.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
 
@@ -15,6 +16,7 @@ export interface AppServices {
   products: ProductService;
   items: ItemService;
   prioritization: PrioritizationService;
+  scores: ScoreService;
   idempotency: IdempotencyService;
   events: EventBus;
   /** Resolves when the database answers. */

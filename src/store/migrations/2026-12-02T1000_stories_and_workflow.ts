@@ -16,10 +16,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Dialect branch: SQLite has no double precision type name of its own, but gives it REAL affinity.
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const points = isPostgres ? sql`double precision` : sql`real`;
+  // Dialect branch: instants are timestamptz on PostgreSQL and ISO-8601 text on SQLite.
+  const instant = isPostgres ? sql`timestamptz` : sql`text`;
 
   // SQLite adds one column per ALTER TABLE.
   await db.schema.alterTable('product').addColumn('workflow', 'text', (c) => c.notNull().defaultTo('[]')).execute();
   await db.schema.alterTable('product').addColumn('custom_fields', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  await db.schema.alterTable('product').addColumn('scoring_criteria', 'text', (c) => c.notNull().defaultTo('[]')).execute();
   await db.updateTable('product').set({ workflow: DEFAULT_WORKFLOW }).execute();
 
   await db.schema.alterTable('item').addColumn('parent_id', 'text', (c) => c.references('item.id').onDelete('set null')).execute();
@@ -47,9 +50,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref('parent_id'), 'is not', null)
     .execute();
   await db.schema.createIndex('item_status_idx').on('item').columns(['workspace_id', 'product_id', 'status']).execute();
+
+  // One stored score per item and framework, with the inputs it came from.
+  await db.schema
+    .createTable('item_score')
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspace.id').onDelete('cascade'))
+    .addColumn('product_id', 'text', (c) => c.notNull().references('product.id').onDelete('cascade'))
+    .addColumn('item_id', 'text', (c) => c.notNull().references('item.id').onDelete('cascade'))
+    .addColumn('framework', 'text', (c) => c.notNull())
+    .addColumn('inputs', 'text', (c) => c.notNull())
+    .addColumn('score', points, (c) => c.notNull())
+    .addColumn('explanation', 'text', (c) => c.notNull())
+    .addColumn('updated_by', 'text', (c) => c.references('user.id').onDelete('set null'))
+    .addColumn('updated_at', instant, (c) => c.notNull())
+    .addPrimaryKeyConstraint('item_score_pk', ['item_id', 'framework'])
+    .execute();
+  // The backlog sorted by one framework's score.
+  await db.schema.createIndex('item_score_sort_idx').on('item_score').columns(['workspace_id', 'product_id', 'framework', 'score']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('item_score').execute();
+  await db.schema.alterTable('product').dropColumn('scoring_criteria').execute();
   await db.schema.dropIndex('item_status_idx').execute();
   await db.schema.dropIndex('item_parent_idx').execute();
   await db.updateTable('item').set({ status: 'todo' }).where('status', '=', 'ready').execute();

@@ -9,6 +9,7 @@ import { ItemKyselyRepository } from './item.repository';
 import { LoginFailureKyselyRepository } from './login-failure.repository';
 import { MemberKyselyRepository } from './member.repository';
 import { ProductKyselyRepository } from './product.repository';
+import { ScoreKyselyRepository } from './score.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
@@ -23,6 +24,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     invites: new InviteKyselyRepository(db),
     products: new ProductKyselyRepository(db),
     items: new ItemKyselyRepository(db),
+    scores: new ScoreKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),

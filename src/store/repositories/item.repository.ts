@@ -1,12 +1,14 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { ItemTypeSchema, type ItemType } from '../../contracts/item.schema';
-import type { ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor, TrashCursor } from '../../services/ports';
+import type { ScoredFramework } from '../../contracts/prioritization.schema';
+import type { ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor, ScoreCursor, TrashCursor } from '../../services/ports';
 import type { Database, ItemTable } from '../schema';
 
 type ItemRow = Selectable<ItemTable> & { productKey: string };
 
-const toItem = (row: ItemRow): ItemRecord => ({
+const toItem = (row: ItemRow, scores: ItemRecord['scores'] = {}): ItemRecord => ({
   ...row,
+  scores,
   type: ItemTypeSchema.parse(row.type),
   // PostgreSQL's double precision arrives as a number already; SQLite's REAL too.
   estimate: row.estimate === null ? null : Number(row.estimate),
@@ -38,6 +40,74 @@ export class ItemKyselyRepository implements ItemRepository {
     return this.db.selectFrom('item').innerJoin('product', 'product.id', 'item.productId').selectAll('item').select('product.key as productKey');
   }
 
+  /** Each item with its stored scores: one query for the whole page. */
+  private async withScores(rows: ItemRow[]): Promise<ItemRecord[]> {
+    if (rows.length === 0) return [];
+    const scores = await this.db
+      .selectFrom('itemScore')
+      .select(['itemId', 'framework', 'score'])
+      .where(
+        'itemId',
+        'in',
+        rows.map((row) => row.id),
+      )
+      .execute();
+    const byItem = new Map<string, ItemRecord['scores']>();
+    for (const { itemId, framework, score } of scores) {
+      byItem.set(itemId, { ...byItem.get(itemId), [framework]: Number(score) });
+    }
+    return rows.map((row) => toItem(row, byItem.get(row.id)));
+  }
+
+  async listByScore(workspaceId: string, productId: string, framework: ScoredFramework, limit: number, after?: ScoreCursor): Promise<ItemRecord[]> {
+    let query = this.selectItems()
+      .leftJoin('itemScore as s', (join) => join.onRef('s.itemId', '=', 'item.id').on('s.framework', '=', framework))
+      .where('item.workspaceId', '=', workspaceId)
+      .where('item.productId', '=', productId)
+      .where('item.deletedAt', 'is', null);
+    if (after && after.score !== null) {
+      const score = after.score;
+      query = query.where((eb) =>
+        eb.or([eb('s.score', 'is', null), eb('s.score', '<', score), eb.and([eb('s.score', '=', score), eb('item.rank', '>', after.rank)])]),
+      );
+    } else if (after) {
+      query = query.where('s.score', 'is', null).where('item.rank', '>', after.rank);
+    }
+    const rows = await query
+      .orderBy(sql`case when ${sql.ref('s.score')} is null then 1 else 0 end`)
+      .orderBy('s.score', 'desc')
+      .orderBy('item.rank')
+      .limit(limit)
+      .execute();
+    return this.withScores(rows);
+  }
+
+  async findMany(workspaceId: string, productId: string, ids: readonly string[]): Promise<ItemRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.selectItems()
+      .where('item.workspaceId', '=', workspaceId)
+      .where('item.productId', '=', productId)
+      .where('item.id', 'in', ids)
+      .where('item.deletedAt', 'is', null)
+      .execute();
+    return this.withScores(rows);
+  }
+
+  async setRanks(assignments: ReadonlyArray<{ id: string; rank: string }>, at: string): Promise<void> {
+    // Keys move between the same items, and the unique index is checked row by row:
+    // park every item on a key no real one can have ('~' sorts after base-62) first.
+    for (const { id } of assignments) {
+      await this.db.updateTable('item').set({ rank: `~${id}` }).where('id', '=', id).execute();
+    }
+    for (const { id, rank } of assignments) {
+      await this.db
+        .updateTable('item')
+        .set((eb) => ({ rank, updatedAt: at, version: eb('version', '+', 1) }))
+        .where('id', '=', id)
+        .execute();
+    }
+  }
+
   async insert(item: NewItem): Promise<void> {
     await this.db.insertInto('item').values(toColumns(item) as ItemTable).execute();
   }
@@ -53,7 +123,7 @@ export class ItemKyselyRepository implements ItemRepository {
 
   async findById(id: string): Promise<ItemRecord | null> {
     const row = await this.selectItems().where('item.id', '=', id).executeTakeFirst();
-    return row ? toItem(row) : null;
+    return row ? (await this.withScores([row]))[0]! : null;
   }
 
   async findByKey(workspaceIds: readonly string[], productKey: string, number: number): Promise<ItemRecord[]> {
@@ -63,7 +133,7 @@ export class ItemKyselyRepository implements ItemRepository {
       .where('product.key', '=', productKey)
       .where('item.number', '=', number)
       .execute();
-    return rows.map(toItem);
+    return this.withScores(rows);
   }
 
   async listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
@@ -74,7 +144,7 @@ export class ItemKyselyRepository implements ItemRepository {
     // The unique rank index gives the order and lets a cursor seek straight to its place.
     if (after) query = query.where('item.rank', '>', after.rank);
     const rows = await query.orderBy('item.rank').limit(limit).execute();
-    return rows.map(toItem);
+    return this.withScores(rows);
   }
 
   async listTrashed(workspaceId: string, productId: string, limit: number, after?: TrashCursor): Promise<ItemRecord[]> {
@@ -88,7 +158,7 @@ export class ItemKyselyRepository implements ItemRepository {
       );
     }
     const rows = await query.orderBy('item.deletedAt', 'desc').orderBy('item.id', 'desc').limit(limit).execute();
-    return rows.map(toItem);
+    return this.withScores(rows);
   }
 
   async neighbourRanks(workspaceId: string, productId: string, rank: string): Promise<{ previous: string | null; next: string | null }> {
@@ -151,7 +221,7 @@ export class ItemKyselyRepository implements ItemRepository {
       .where('item.deletedAt', 'is', null);
     if (after) query = query.where('item.rank', '>', after.rank);
     const rows = await query.orderBy('item.rank').limit(limit).execute();
-    return rows.map(toItem);
+    return this.withScores(rows);
   }
 
   async childTypes(workspaceId: string, parentId: string): Promise<ItemType[]> {
@@ -198,7 +268,7 @@ export class ItemKyselyRepository implements ItemRepository {
         .returning('id')
         .execute();
       const gone = new Set(deleted.map((row) => row.id));
-      purged.push(...batch.filter((row) => gone.has(row.id)).map(toItem));
+      purged.push(...batch.filter((row) => gone.has(row.id)).map((row) => toItem(row)));
     }
     return purged;
   }

@@ -4,7 +4,19 @@ import type { ProductPatch, ProductRecord, ProductRepository } from '../../servi
 import type { Database, ProductTable } from '../schema';
 import { isUniqueViolation } from './sql-errors';
 
-const PRODUCT_COLUMNS = ['id', 'workspaceId', 'key', 'name', 'description', 'workflow', 'customFields', 'version', 'createdAt', 'updatedAt'] as const;
+const PRODUCT_COLUMNS = [
+  'id',
+  'workspaceId',
+  'key',
+  'name',
+  'description',
+  'workflow',
+  'customFields',
+  'scoringCriteria',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 type ProductRow = Pick<ProductTable, (typeof PRODUCT_COLUMNS)[number]>;
 
@@ -12,12 +24,14 @@ const toProduct = (row: ProductRow): ProductRecord => ({
   ...row,
   workflow: JSON.parse(row.workflow) as ProductRecord['workflow'],
   customFields: JSON.parse(row.customFields) as ProductRecord['customFields'],
+  scoringCriteria: JSON.parse(row.scoringCriteria) as ProductRecord['scoringCriteria'],
 });
 
 function toColumns<T extends Partial<ProductRecord>>(product: T) {
-  const { workflow, customFields, ...rest } = product;
+  const { workflow, customFields, scoringCriteria, ...rest } = product;
   return {
     ...rest,
+    ...(scoringCriteria !== undefined && { scoringCriteria: JSON.stringify(scoringCriteria) }),
     ...(workflow !== undefined && { workflow: JSON.stringify(workflow) }),
     ...(customFields !== undefined && { customFields: JSON.stringify(customFields) }),
   };

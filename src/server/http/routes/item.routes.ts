@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { IdSchema, PageQuerySchema, pageOf } from '../../../contracts/common.schema';
 import {
   ItemCreateBodySchema,
+  ItemListQuerySchema,
   ItemMoveBodySchema,
   ItemRefSchema,
   ItemSchema,
@@ -27,9 +28,9 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
       schema: {
         operationId: 'listItems',
         tags: ['items'],
-        summary: "A page of the product's items in rank order",
+        summary: "A page of the product's items in rank order, or by a stored score",
         params: ProductParams,
-        querystring: PageQuerySchema,
+        querystring: ItemListQuerySchema,
         response: { 200: pageOf(ItemSchema) },
       },
     },
