@@ -44,6 +44,21 @@ export const itemRows = (page: Page) => page.getByRole('list', { name: 'Items' }
 
 export const itemRow = (page: Page, title: string) => page.getByRole('list', { name: 'Items' }).getByRole('button', { name: title });
 
+/** Selects a row without opening it, then presses `e`: the quick-edit dialog, as a keyboard user opens it. */
+export async function openQuickEdit(page: Page, title: string): Promise<void> {
+  await itemRow(page, title).focus();
+  await page.keyboard.press('e');
+}
+
+/** The workspace and the demo product, for building addresses and API calls. */
+export async function demoProduct(context: BrowserContext): Promise<{ workspaceId: string; productId: string }> {
+  const me = (await (await context.request.get('/api/v1/me')).json()) as { workspaces: Array<{ id: string }> };
+  const workspaceId = me.workspaces[0]!.id;
+  const products = (await (await context.request.get(`/api/v1/workspaces/${workspaceId}/products`)).json()) as { items: Array<{ id: string; key: string }> };
+  const product = products.items.find((candidate) => candidate.key === 'DEMO') ?? products.items[0]!;
+  return { workspaceId, productId: product.id };
+}
+
 export interface AxeFinding {
   id: string;
   impact: string | null | undefined;
