@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { itemRow, launchBrowser, newContext, openItemsPage, seriousViolations, signInByApi } from './support/browser';
+import { demoProduct, launchBrowser, newContext, openItemsPage, openQuickEdit, seriousViolations, signInByApi } from './support/browser';
 import { startTandem, type Tandem } from './support/server';
 
 let tandem: Tandem;
@@ -82,7 +82,7 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows).toEqual(rows.map((_, index) => [String(index + 1), String(total)]));
 
-    await itemRow(page, 'Guided setup checklist').click();
+    await openQuickEdit(page, 'Guided setup checklist');
     await page.getByRole('dialog', { name: 'DEMO-2' }).waitFor();
     await expectNoSeriousViolations(page, 'item dialog');
     await page.keyboard.press('Escape');
@@ -91,6 +91,39 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
     await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
     await expectNoSeriousViolations(page, 'command palette');
     await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('the item page of a story that is not ready, with its editors open', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    // A story whose readiness lists reasons, with criteria, labels, a parent and children-free details.
+    await page.getByRole('list', { name: 'Items' }).getByRole('button', { name: 'Time to convert between funnel steps' }).click();
+    await page.waitForURL(/\/items\/DEMO-\d+$/);
+    await page.getByRole('region', { name: 'Readiness' }).getByText('Not ready yet').waitFor();
+    await expectNoSeriousViolations(page, 'story page');
+
+    await page.getByRole('button', { name: 'Add criterion' }).click();
+    await page.getByLabel('Then', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Edit description' }).click();
+    await page.getByLabel('Description (Markdown)').waitFor();
+    await expectNoSeriousViolations(page, 'story page with the criterion and description editors open');
+
+    // An epic: no story form, but its children.
+    const { workspaceId, productId } = await demoProduct(context);
+    await page.goto(`/w/${workspaceId}/p/${productId}/items/DEMO-1`);
+    await page.getByRole('list', { name: 'Children' }).waitFor();
+    await expectNoSeriousViolations(page, 'epic page');
+    await page.close();
+  });
+
+  it('the workflow and custom fields settings, with a field being added', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    await page.getByRole('link', { name: 'Workflow and fields' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Workflow and fields' }).waitFor();
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByLabel('Kind of field 1').selectOption('single_select');
+    await page.getByLabel('Options of field 1, separated by commas').waitFor();
+    await expectNoSeriousViolations(page, 'workflow settings');
     await page.close();
   });
 

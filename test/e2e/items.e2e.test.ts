@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { horizontalOverflow, itemRow, itemRows, newContext, openItemsPage, signInByApi, signInThroughPage } from './support/browser';
+import { horizontalOverflow, itemRow, itemRows, newContext, openItemsPage, openQuickEdit, signInByApi, signInThroughPage } from './support/browser';
 import { useTandemAndBrowser } from './support/harness';
 
 const env = useTandemAndBrowser();
@@ -46,7 +46,7 @@ describe('items page', () => {
     await create.waitFor({ state: 'hidden' });
     await itemRow(page, 'Export drops the last row').waitFor();
 
-    // The new item is selected at the bottom; j/k and Home move the selection, Enter opens it.
+    // The new item is selected at the bottom; j/k and Home move the selection, e opens the quick edit.
     const focusedKey = () => page.evaluate(() => document.activeElement?.querySelector('.item-key')?.textContent ?? '');
     await expect.poll(focusedKey).toMatch(/^DEMO-\d+$/);
     const createdKey = await focusedKey();
@@ -58,7 +58,7 @@ describe('items page', () => {
     await expect.poll(focusedKey).toBe('DEMO-2');
     await page.keyboard.press('ArrowUp');
     await expect.poll(focusedKey).toBe('DEMO-1');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('e');
     const edit = page.getByRole('dialog', { name: 'DEMO-1' });
     await edit.waitFor();
     await edit.getByLabel('Title').fill('Self-serve onboarding for every plan');
@@ -69,13 +69,13 @@ describe('items page', () => {
     // Escape closes a dialog without saving.
     await page.keyboard.press('End');
     await expect.poll(focusedKey).toBe(createdKey);
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('e');
     const trashDialog = page.getByRole('dialog', { name: createdKey });
     await trashDialog.waitFor();
     await page.keyboard.press('Escape');
     await trashDialog.waitFor({ state: 'hidden' });
 
-    await itemRow(page, 'Export drops the last row').click();
+    await openQuickEdit(page, 'Export drops the last row');
     await trashDialog.getByRole('button', { name: 'Move to trash' }).click();
     await itemRow(page, 'Export drops the last row').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Undo' }).click();
@@ -86,7 +86,7 @@ describe('items page', () => {
   it('a save over someone else’s newer change is refused, explained and reloaded', async () => {
     const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'pm@demo.test');
-    await itemRow(page, 'Guided setup checklist').click();
+    await openQuickEdit(page, 'Guided setup checklist');
     const dialog = page.getByRole('dialog', { name: 'DEMO-2' });
     await dialog.waitFor();
 
@@ -115,12 +115,28 @@ describe('items page', () => {
     const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'viewer@demo.test');
     expect(await page.getByRole('button', { name: 'New item' }).count()).toBe(0);
-    await itemRows(page).first().getByRole('button').click();
+    await itemRows(page).first().getByRole('button').focus();
+    await page.keyboard.press('e');
     const dialog = page.getByRole('dialog', { name: 'DEMO-1' });
     await dialog.waitFor();
     expect(await dialog.getByLabel('Title').isDisabled()).toBe(true);
     expect(await dialog.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
     expect(await dialog.getByRole('button', { name: 'Move to trash' }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+
+    // Enter opens the item page, read-only for a viewer.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/items\/DEMO-1$/);
+    await page.getByRole('heading', { level: 1, name: 'Self-serve onboarding' }).waitFor();
+    await page.getByText('Your role can read items but not change them.').waitFor();
+    expect(await page.getByLabel('Status', { exact: true }).isDisabled()).toBe(true);
+    for (const name of ['Edit title', 'Edit description', 'Add criterion', 'Move to trash']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
+    // `e` does nothing for a role that may not edit.
+    await page.keyboard.press('e');
+    expect(await page.getByRole('textbox', { name: 'Title' }).count()).toBe(0);
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { itemRow, newContext, openItemsPage } from './support/browser';
+import { itemRow, newContext, openItemsPage, openQuickEdit } from './support/browser';
 import { useTandemAndBrowser } from './support/harness';
 
 const env = useTandemAndBrowser();
@@ -38,7 +38,7 @@ describe('live updates', () => {
     expect(await po.evaluate(() => (window as unknown as { tandemMarker?: string }).tandemMarker)).toBe('still-here');
 
     // An edit travels the same way.
-    await itemRow(pm, 'Weekly digest email for stakeholders').click();
+    await openQuickEdit(pm, 'Weekly digest email for stakeholders');
     const edit = pm.getByRole('dialog', { name: /DEMO-\d+/ });
     await edit.getByLabel('Title').fill('Weekly digest email for stakeholders and execs');
     await edit.getByRole('button', { name: 'Save changes' }).click();
@@ -59,7 +59,7 @@ describe('live updates', () => {
       if (request.method() === 'GET' && /\/api\/v1\/items\/[^/?]+$/.test(request.url())) itemRequests.push(request.url());
     });
 
-    await itemRow(pm, 'Guided setup checklist').click();
+    await openQuickEdit(pm, 'Guided setup checklist');
     const edit = pm.getByRole('dialog', { name: 'DEMO-2' });
     await edit.getByLabel('Title').fill('Guided setup checklist, live');
     await edit.getByRole('button', { name: 'Save changes' }).click();
@@ -73,7 +73,7 @@ describe('live updates', () => {
     const listItem = po.getByRole('list', { name: 'Items' }).getByRole('listitem').filter({ has: po.getByRole('button', { name: 'Guided setup checklist, live' }) });
     const position = await listItem.getAttribute('aria-posinset');
     expect(Number(position)).toBeGreaterThan(0);
-    await itemRow(pm, 'Guided setup checklist, live').click();
+    await openQuickEdit(pm, 'Guided setup checklist, live');
     await pm.getByRole('dialog', { name: 'DEMO-2' }).getByRole('button', { name: 'Move to trash' }).click();
     await itemRow(po, 'Guided setup checklist, live').waitFor({ state: 'detached' });
     await expect.poll(() => itemCount(po)).toBe(before - 1);

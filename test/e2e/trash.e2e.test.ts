@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { horizontalOverflow, itemRow, newContext, openItemsPage, signInByApi } from './support/browser';
+import { horizontalOverflow, itemRow, itemRows, newContext, openItemsPage, signInByApi } from './support/browser';
 import { useTandemAndBrowser } from './support/harness';
 
 const env = useTandemAndBrowser();
@@ -48,9 +48,12 @@ describe('trash', () => {
 
   it('an item trashed on the items page shows in the trash with its purge countdown, and restoring brings it back', async () => {
     const page = await openItemsPage(context, 'po@demo.test');
+    // Trashed from its own page, which then goes back to the list.
     await itemRow(page, 'Guided setup checklist').click();
-    const dialog = page.getByRole('dialog', { name: 'DEMO-2' });
-    await dialog.getByRole('button', { name: 'Move to trash' }).click();
+    await page.waitForURL(/\/items\/DEMO-2$/);
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.waitForURL(/\/items$/);
+    await itemRows(page).first().waitFor();
     await itemRow(page, 'Guided setup checklist').waitFor({ state: 'detached' });
 
     await openTrashFromItems(page);

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ItemChange } from '../../api/item-editor';
 import type { Item } from '../../api/types';
 
@@ -116,4 +116,47 @@ export function DraftField({ label, value, onSave, disabled, error, hint, type =
       ) : null}
     </div>
   );
+}
+
+/**
+ * A control's value while its save is on the way: the control shows what the
+ * user chose at once, then whatever the server answered (which is the old
+ * value again when the save was refused).
+ */
+export function usePending<T>(): [T | undefined, (value: T, save: () => Promise<unknown>) => Promise<void>] {
+  const [pending, setPending] = useState<{ value: T } | null>(null);
+  const latest = useRef(0);
+  const run = useCallback(async (value: T, save: () => Promise<unknown>) => {
+    const token = ++latest.current;
+    setPending({ value });
+    try {
+      await save();
+    } finally {
+      // Only the last choice clears it; an earlier answer must not flash the old value back.
+      if (token === latest.current) setPending(null);
+    }
+  }, []);
+  return [pending?.value, run];
+}
+
+/** `usePending` for a set of controls keyed by id (checkboxes in a list). */
+export function usePendingMap<T>(): [(id: string) => T | undefined, (id: string, value: T, save: () => Promise<unknown>) => Promise<void>] {
+  const [pending, setPending] = useState<ReadonlyMap<string, { value: T; token: number }>>(() => new Map());
+  const counter = useRef(0);
+  const run = useCallback(async (id: string, value: T, save: () => Promise<unknown>) => {
+    const token = ++counter.current;
+    setPending((current) => new Map(current).set(id, { value, token }));
+    try {
+      await save();
+    } finally {
+      setPending((current) => {
+        if (current.get(id)?.token !== token) return current;
+        const next = new Map(current);
+        next.delete(id);
+        return next;
+      });
+    }
+  }, []);
+  const get = useCallback((id: string) => pending.get(id)?.value, [pending]);
+  return [get, run];
 }

@@ -6,7 +6,7 @@ import { EditConflict, fieldChange, sameValue } from '../../api/item-editor';
 import type { CustomField, CustomFieldValue, ItemType, Member, Readiness } from '../../api/types';
 import { TYPE_LABELS, TypeIcon } from '../../ui/badges';
 import { CheckIcon, CloseIcon } from '../../ui/icons';
-import { DraftField, errorAt, type Editing } from './draft-field';
+import { DraftField, errorAt, usePending, usePendingMap, type Editing } from './draft-field';
 import { useItem, useItems } from './queries';
 
 /** Whether the story is ready for a sprint, as the server judged it, and why not. */
@@ -47,6 +47,9 @@ const parseEstimate = (text: string): number | null => (text.trim() === '' ? nul
 export function DetailsPanel({ editing, workspaceId, members }: { editing: Editing; workspaceId: string; members: Member[] | undefined }) {
   const { item, readOnly, commit, errors } = editing;
   const ids = { type: useId(), assignee: useId(), blocked: useId() };
+  const [pendingType, runType] = usePending<ItemType>();
+  const [pendingAssignee, runAssignee] = usePending<string>();
+  const [pendingBlocked, runBlocked] = usePending<boolean>();
   const memberOptions = useMemo(() => {
     const list = (members ?? []).map((member) => ({ value: member.userId, label: member.name }));
     // Someone who left the workspace still shows as the assignee until changed.
@@ -67,9 +70,12 @@ export function DetailsPanel({ editing, workspaceId, members }: { editing: Editi
           <select
             id={ids.type}
             className="input select"
-            value={item.type}
+            value={pendingType ?? item.type}
             disabled={readOnly}
-            onChange={(event) => void commit(() => ({ type: event.target.value as ItemType }), ['type', 'parentId'])}
+            onChange={(event) => {
+              const type = event.target.value as ItemType;
+              void runType(type, () => commit(() => ({ type }), ['type', 'parentId']));
+            }}
           >
             {TYPE_OPTIONS.map((option) => (
               <option key={option.value} value={option.value}>
@@ -100,11 +106,14 @@ export function DetailsPanel({ editing, workspaceId, members }: { editing: Editi
           <select
             id={ids.assignee}
             className="input select"
-            value={item.assigneeId ?? ''}
+            value={pendingAssignee ?? item.assigneeId ?? ''}
             disabled={readOnly}
             aria-invalid={errorAt(errors, 'assigneeId') ? true : undefined}
             aria-describedby={errorAt(errors, 'assigneeId') ? `${ids.assignee}-error` : undefined}
-            onChange={(event) => void commit(() => ({ assigneeId: event.target.value || null }), ['assigneeId'])}
+            onChange={(event) => {
+              const assigneeId = event.target.value;
+              void runAssignee(assigneeId, () => commit(() => ({ assigneeId: assigneeId || null }), ['assigneeId']));
+            }}
           >
             <option value="">Unassigned</option>
             {memberOptions.map((option) => (
@@ -134,13 +143,16 @@ export function DetailsPanel({ editing, workspaceId, members }: { editing: Editi
           <input
             id={ids.blocked}
             type="checkbox"
-            checked={item.blocked}
+            checked={pendingBlocked ?? item.blocked}
             disabled={readOnly}
-            onChange={(event) => void commit(() => ({ blocked: event.target.checked }), ['blocked', 'blockedReason'])}
+            onChange={(event) => {
+              const blocked = event.target.checked;
+              void runBlocked(blocked, () => commit(() => ({ blocked }), ['blocked', 'blockedReason']));
+            }}
           />
           Blocked
         </label>
-        {(item.blocked || item.blockedReason) && (
+        {((pendingBlocked ?? item.blocked) || item.blockedReason) && (
           <DraftField
             label="Blocked because"
             value={item.blockedReason}
@@ -256,6 +268,7 @@ function ParentField({ editing, workspaceId }: { editing: Editing; workspaceId: 
     return list;
   }, [candidates, item.parentId, parent.data]);
   const error = errorAt(errors, 'parentId');
+  const [pendingParent, runParent] = usePending<string>();
 
   return (
     <div className={`field parent-field${error ? ' field-invalid' : ''}`}>
@@ -283,10 +296,13 @@ function ParentField({ editing, workspaceId }: { editing: Editing; workspaceId: 
           <select
             id={id}
             className="input select"
-            value={item.parentId ?? ''}
+            value={pendingParent ?? item.parentId ?? ''}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : `${id}-hint`}
-            onChange={(event) => void commit(() => ({ parentId: event.target.value || null }), ['parentId'])}
+            onChange={(event) => {
+              const parentId = event.target.value;
+              void runParent(parentId, () => commit(() => ({ parentId: parentId || null }), ['parentId']));
+            }}
           >
             <option value="">No parent</option>
             {options.map((option) => (
@@ -343,6 +359,8 @@ function CustomFieldInput({ field, editing }: { field: CustomField; editing: Edi
   const path = `customFields.${field.id}`;
   const error = errorAt(errors, path);
   const value = item.customFields[field.id];
+  const [pendingChoice, runChoice] = usePending<string>();
+  const [pendingOption, runOption] = usePendingMap<boolean>();
   const setValue = (next: CustomFieldValue | null) => commit(() => ({ customFields: { [field.id]: next } }), [path]);
   const fromDraft = (start: string, next: string) =>
     commit((latest) => {
@@ -380,11 +398,14 @@ function CustomFieldInput({ field, editing }: { field: CustomField; editing: Edi
           <select
             id={id}
             className="input select"
-            value={typeof value === 'string' ? value : ''}
+            value={pendingChoice ?? (typeof value === 'string' ? value : '')}
             disabled={readOnly}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => void setValue(event.target.value || null)}
+            onChange={(event) => {
+              const choice = event.target.value;
+              void runChoice(choice, () => setValue(choice || null));
+            }}
           >
             <option value="">—</option>
             {field.options.map((option) => (
@@ -403,21 +424,21 @@ function CustomFieldInput({ field, editing }: { field: CustomField; editing: Edi
     case 'multi_select': {
       const chosen = Array.isArray(value) ? value : [];
       const toggle = (option: string, on: boolean) =>
-        void commit((latest) => {
+        void runOption(option, on, () => commit((latest) => {
           const current = latest.customFields[field.id];
           const list = Array.isArray(current) ? current : [];
           const next = on ? [...list.filter((entry) => entry !== option), option] : list.filter((entry) => entry !== option);
           // Options keep the field's own order.
           const ordered = field.options.filter((entry) => next.includes(entry));
           return { customFields: { [field.id]: ordered.length > 0 ? ordered : null } };
-        }, [path]);
+        }, [path]));
       return (
         <fieldset className={`field multi-field${error ? ' field-invalid' : ''}`} disabled={readOnly}>
           <legend className="field-label">{field.name}</legend>
           {field.options.length === 0 && <p className="section-empty">No options defined yet.</p>}
           {field.options.map((option) => (
             <label key={option} className="inline-check">
-              <input type="checkbox" checked={chosen.includes(option)} onChange={(event) => toggle(option, event.target.checked)} />
+              <input type="checkbox" checked={pendingOption(option) ?? chosen.includes(option)} onChange={(event) => toggle(option, event.target.checked)} />
               {option}
             </label>
           ))}

@@ -87,7 +87,7 @@ export function ItemList({ items, statusFor, activeIndex, focusRequest, hasMore,
                   <span className="item-key">{item.key}</span>
                   <span className="item-title">{item.title}</span>
                   <RowLabels labels={item.labels} />
-                  {item.readiness && <ReadinessMark readiness={item.readiness} />}
+                  <span className="item-ready-slot">{item.readiness && <ReadinessMark readiness={item.readiness} />}</span>
                   <span className="item-estimate" title={item.estimate === null ? 'Not estimated' : `Estimate: ${item.estimate} points`}>
                     {item.estimate !== null && (
                       <>

@@ -13,7 +13,7 @@ import { useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { statusMap, statusOf, statusOptions } from '../workflow/workflow';
-import { type Editing, type SaveResult } from './draft-field';
+import { usePending, type Editing, type SaveResult } from './draft-field';
 import { CustomFieldsPanel, DetailsPanel, ReadinessPanel } from './item-details';
 import { ChildrenSection, CriteriaSection, DescriptionSection, StorySection } from './item-sections';
 import { useItemByKey, useItemEditor, useRestoreItem, useTrashItem } from './queries';
@@ -98,15 +98,17 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
     [saveItem],
   );
 
-  const moveStatus = async (status: string, override = false) => {
-    setWip(null);
-    try {
-      await commit(() => ({ status }), ['status'], { overrideWipLimit: override });
-    } catch (error) {
-      // Only a WIP refusal gets here: the page offers to move anyway to those allowed.
-      setWip({ status, message: messageOf(error) });
-    }
-  };
+  const [pendingStatus, runStatus] = usePending<string>();
+  const moveStatus = (status: string, override = false) =>
+    runStatus(status, async () => {
+      setWip(null);
+      try {
+        await commit(() => ({ status }), ['status'], { overrideWipLimit: override });
+      } catch (error) {
+        // Only a WIP refusal gets here: the page offers to move anyway to those allowed.
+        setWip({ status, message: messageOf(error) });
+      }
+    });
 
   // `e` edits the title, as on the list.
   const [editingTitle, setEditingTitle] = useState(false);
@@ -181,7 +183,8 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
       onError: (error) => setNotice({ tone: 'danger', text: `Not moved to the trash: ${messageOf(error)}` }),
     });
 
-  const status = statusOf(product?.workflow, item.status);
+  const shownStatus = pendingStatus ?? item.status;
+  const status = statusOf(product?.workflow, shownStatus);
 
   return (
     <div className="page page-scroll item-page">
@@ -204,7 +207,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
           </p>
         </div>
         <div className="page-actions">
-          <StatusPicker value={item.status} workflowStatus={status} options={statusOptions(product?.workflow, item.status)} disabled={!canEdit} onChange={(next) => void moveStatus(next)} />
+          <StatusPicker value={shownStatus} workflowStatus={status} options={statusOptions(product?.workflow, shownStatus)} disabled={!canEdit} onChange={(next) => void moveStatus(next)} />
           {canDelete && (
             <Button variant="danger" icon={<TrashIcon />} onClick={moveToTrash} busy={trash.isPending}>
               Move to trash

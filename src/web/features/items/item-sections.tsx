@@ -9,7 +9,7 @@ import { ArrowDownIcon, ArrowUpIcon, CloseIcon, EditIcon, PlusIcon } from '../..
 import { MarkdownText } from '../../ui/markdown';
 import { Alert } from '../../ui/states';
 import { messageOf } from '../../api/client';
-import { DraftField, errorAt, type Editing } from './draft-field';
+import { DraftField, errorAt, usePendingMap, type Editing } from './draft-field';
 import { useChildren } from './queries';
 
 /** "As a … I want … so that …", each part saved when left. */
@@ -121,7 +121,9 @@ export function CriteriaSection({ item, readOnly, commit, errors }: Editing) {
   const doneCount = criteria.filter((criterion) => criterion.done).length;
   const save = (change: ItemChange) => commit(change, ['acceptanceCriteria']);
 
-  const toggle = (id: string) => void save((latest) => ({ acceptanceCriteria: withCriterion(latest, id, (c) => ({ ...c, done: !c.done })) }));
+  const [pendingDone, runToggle] = usePendingMap<boolean>();
+  const toggle = (id: string, done: boolean) =>
+    void runToggle(id, done, () => save((latest) => ({ acceptanceCriteria: withCriterion(latest, id, (c) => ({ ...c, done })) })));
   const remove = (id: string) => void save((latest) => ({ acceptanceCriteria: withCriterion(latest, id, () => null) }));
   const move = (id: string, delta: -1 | 1) =>
     void save((latest) => {
@@ -186,9 +188,9 @@ export function CriteriaSection({ item, readOnly, commit, errors }: Editing) {
                 <input
                   type="checkbox"
                   className="criterion-check"
-                  checked={criterion.done}
+                  checked={pendingDone(criterion.id) ?? criterion.done}
                   disabled={readOnly}
-                  onChange={() => toggle(criterion.id)}
+                  onChange={(event) => toggle(criterion.id, event.target.checked)}
                   aria-label={`Criterion ${index + 1} done`}
                 />
                 <div className="criterion-text">
