@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'not_empty',
   'wip_limit_reached',
   'status_in_use',
+  'invalid_query',
   'unavailable',
   'internal',
 ] as const;
@@ -52,6 +53,7 @@ export const ProblemSchema = z
     code: ErrorCodeSchema,
     instance: z.string().optional(),
     errors: z.array(FieldErrorSchema).optional(),
+    column: z.number().int().optional().meta({ description: 'For `invalid_query`: the 1-based column in `q` where the problem is' }),
     requestId: z.string().optional(),
   })
   .meta({ id: 'Problem' });

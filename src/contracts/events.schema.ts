@@ -20,6 +20,10 @@ export const EVENT_TYPES = [
   'item.restored',
   'item.purged',
   'item.ranked',
+  'sprint.created',
+  'sprint.updated',
+  'sprint.started',
+  'sprint.completed',
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

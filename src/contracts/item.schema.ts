@@ -51,6 +51,7 @@ export const ItemSchema = z
     blockedReason: z.string(),
     customFields: z.record(z.string(), CustomFieldValueSchema).meta({ description: 'Values by custom field id' }),
     readiness: ReadinessSchema.nullable().meta({ description: 'Stories only; null for other types' }),
+    sprintId: IdSchema.nullable().meta({ description: 'The sprint it is planned into or being worked in' }),
     scores: z.partialRecord(ScoredFrameworkSchema, z.number()).meta({ description: 'Stored scores by framework (rice, wsjf, …)' }),
     rank: z.string(),
     version: z.number().int(),

@@ -7,6 +7,7 @@ import { ItemService } from '../services/item.service';
 import type { PasswordHasher } from '../services/ports';
 import { PrioritizationService } from '../services/prioritization.service';
 import { ScoreService } from '../services/score.service';
+import { SprintService } from '../services/sprint.service';
 import { ProductService } from '../services/product.service';
 import { SeedService } from '../services/seed.service';
 import { WorkspaceService } from '../services/workspace.service';
@@ -68,6 +69,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     items,
     prioritization: new PrioritizationService(),
     scores: new ScoreService(store, events, ctx),
+    sprints: new SprintService(store, events, ctx),
     idempotency: new IdempotencyService(store, ctx),
     events,
     ping: () => store.ping(),

@@ -13,7 +13,7 @@ export interface Scope {
   action: Action;
 }
 
-type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items'>;
+type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints'>;
 
 /**
  * Checks the permission matrix for a request. A caller who is not a member of
@@ -42,6 +42,12 @@ export class AccessService {
     const item = await this.findItem(actor, itemRef);
     const scope = await this.workspace(actor, item.workspaceId, action, 'Item');
     return { scope, item };
+  }
+
+  async sprint(actor: Actor, sprintId: string, action: Action): Promise<Scope> {
+    const sprint = await this.repos.sprints.findById(sprintId);
+    if (!sprint) throw notFound('Sprint');
+    return this.workspace(actor, sprint.workspaceId, action, 'Sprint');
   }
 
   private async findItem(actor: Actor, itemRef: string): Promise<ItemRecord> {

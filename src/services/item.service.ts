@@ -15,7 +15,7 @@ import type { ServiceContext } from './context';
 import { decodeCursor, RankCursorSchema, ScoreCursorSchema, toPage, TrashCursorSchema } from './pagination';
 import type { EventPublisher, ItemFields, ItemPatch, ItemRecord, ProductRecord, Repositories, UnitOfWork } from './ports';
 
-type ItemRepositories = Pick<Repositories, 'items' | 'products' | 'activity' | 'members'>;
+type ItemRepositories = Pick<Repositories, 'items' | 'products' | 'activity' | 'members' | 'sprints'>;
 
 export interface EditOptions {
   /** Enter a status past its WIP limit; only roles allowed `item.override_wip` may. */
@@ -128,11 +128,19 @@ export class ItemService {
     const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as ItemUpdate;
     return this.change(scope, itemId, 'item.updated', expectedVersion, async (repos, before, now) => {
       if (before.deletedAt) throw inTrash('editing');
-      // A status change is checked against the workflow and its WIP limits as they stand under the product lock.
-      if (given.status !== undefined && given.status !== before.status) await repos.products.lock(before.productId);
+      // Status, type and parent are checked against the workflow, its WIP limits and the hierarchy as they
+      // stand under the product lock, so parallel changes cannot each pass a check the other breaks.
+      const structural = (['status', 'type', 'parentId'] as const).some((field) => given[field] !== undefined && given[field] !== before[field]);
+      if (structural) await repos.products.lock(before.productId);
       const product = (await repos.products.findById(before.productId))!;
       const changes = await this.checkedFields(repos, scope, product, before, given, options);
-      return repos.items.update(itemId, changes, now, expectedVersion);
+      const after = await repos.items.update(itemId, changes, now, expectedVersion);
+      // The sprint's burndown counts an item done from the moment it reaches a done status.
+      const done = (status: string) => findStatus(product.workflow, status)?.category === 'done';
+      if (after?.sprintId && done(after.status) !== done(before.status)) {
+        await repos.sprints.setDone(after.sprintId, after.id, done(after.status) ? now : null);
+      }
+      return after;
     });
   }
 
@@ -167,7 +175,8 @@ export class ItemService {
       }
     }
     if (next.parentId !== null && (before === null || next.parentId !== before.parentId || next.type !== before.type)) {
-      await this.checkParent(repos, product, before?.id ?? null, next.parentId, next.type);
+      // A parent trashed since it was chosen may stay; choosing a trashed parent may not.
+      await this.checkParent(repos, product, before?.id ?? null, next.parentId, next.type, before !== null && next.parentId === before.parentId);
     }
     if (before !== null && next.type !== before.type) {
       for (const childType of await repos.items.childTypes(scope.workspaceId, before.id)) {
@@ -178,7 +187,7 @@ export class ItemService {
     if (next.assigneeId !== null && (before === null || next.assigneeId !== before.assigneeId)) {
       if (!(await repos.members.find(scope.workspaceId, next.assigneeId))) throw fieldError('assigneeId', 'not a member of this workspace');
     }
-    if (acceptanceCriteria !== undefined) changes.acceptanceCriteria = numberCriteria(acceptanceCriteria, this.ctx.newId);
+    if (acceptanceCriteria !== undefined) changes.acceptanceCriteria = numberCriteria(acceptanceCriteria, current.acceptanceCriteria, this.ctx.newId);
     if (blocked !== undefined || blockedReason !== undefined) {
       Object.assign(changes, blockedState(blocked ?? current.blocked, blockedReason ?? current.blockedReason));
     }
@@ -186,13 +195,20 @@ export class ItemService {
     return changes;
   }
 
-  private async checkParent(repos: ItemRepositories, product: ProductRecord, itemId: string | null, parentId: string, type: ItemRecord['type']) {
+  private async checkParent(
+    repos: ItemRepositories,
+    product: ProductRecord,
+    itemId: string | null,
+    parentId: string,
+    type: ItemRecord['type'],
+    keptParent: boolean,
+  ) {
     if (parentId === itemId) throw fieldError('parentId', 'an item cannot sit under itself');
     const parent = await repos.items.findById(parentId);
     if (!parent || parent.productId !== product.id || parent.workspaceId !== product.workspaceId) {
       throw fieldError('parentId', 'no such item in this product');
     }
-    if (parent.deletedAt) throw fieldError('parentId', 'that item is in the trash');
+    if (parent.deletedAt && !keptParent) throw fieldError('parentId', 'that item is in the trash');
     const problem = parentProblem(parent.type, type);
     if (problem) throw fieldError('parentId', problem);
   }
@@ -240,10 +256,30 @@ export class ItemService {
     });
   }
 
-  async restore(scope: Scope, itemId: string, expectedVersion?: number): Promise<ItemRecord> {
+  /**
+   * Brings an item back from the trash into a backlog that may have changed
+   * meanwhile: a status since removed becomes the workflow's first status, a
+   * parent that can no longer hold it lets go, and WIP limits hold as for any move.
+   */
+  async restore(scope: Scope, itemId: string, expectedVersion?: number, options: EditOptions = {}): Promise<ItemRecord> {
+    assertMayOverride(scope, options);
     return this.change(scope, itemId, 'item.restored', expectedVersion, async (repos, before, now) => {
       if (!before.deletedAt) return before;
-      return repos.items.setTrashed(itemId, null, now, expectedVersion);
+      await repos.products.lock(before.productId);
+      const product = (await repos.products.findById(before.productId))!;
+      const status = findStatus(product.workflow, before.status) ?? findStatus(product.workflow, initialStatus(product.workflow))!;
+      if (status.wipLimit !== null) {
+        const count = (await repos.items.countByStatus(scope.workspaceId, product.id, [status.key])).get(status.key) ?? 0;
+        checkWipLimit(status, count, options.overrideWipLimit === true);
+      }
+      const parent = before.parentId ? await repos.items.findById(before.parentId) : null;
+      const keepsParent = parent !== null && parentProblem(parent.type, before.type) === null;
+      const restored = await repos.items.setTrashed(itemId, null, now, expectedVersion);
+      const changes: ItemPatch = {
+        ...(status.key !== before.status && { status: status.key }),
+        ...(before.parentId !== null && !keepsParent && { parentId: null }),
+      };
+      return restored && Object.keys(changes).length > 0 ? repos.items.update(itemId, changes, now) : restored;
     });
   }
 

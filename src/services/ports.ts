@@ -195,6 +195,8 @@ export interface ItemRecord {
   blockedReason: string;
   /** Values by custom field id. */
   customFields: Record<string, CustomFieldValue>;
+  /** The sprint it is planned into or being worked in; set through the sprint operations. */
+  sprintId: string | null;
   /** Stored scores by framework; read with the item, written through the score repository. */
   scores: Partial<Record<ScoredFramework, number>>;
   rank: string;
@@ -207,7 +209,7 @@ export interface ItemRecord {
   deletedBy: string | null;
 }
 
-export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores'>;
+export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores' | 'sprintId'>;
 
 /** What a person edits on an item (rank and trash have their own operations). */
 export const EDITABLE_ITEM_FIELDS = [
@@ -276,6 +278,10 @@ export interface ItemRepository {
   findMany(workspaceId: string, productId: string, ids: readonly string[]): Promise<ItemRecord[]>;
   /** Gives each item its new rank; the keys may be ones the same items hold now (a permutation). */
   setRanks(assignments: ReadonlyArray<{ id: string; rank: string }>, at: string): Promise<void>;
+  /** The sprint's items outside the trash, in rank order. */
+  listBySprint(workspaceId: string, sprintId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
+  /** Puts the items into a sprint (or, with null, back in the backlog), each getting a new version. */
+  setSprint(ids: readonly string[], sprintId: string | null, at: string): Promise<void>;
   /** The item's children outside the trash, in rank order. */
   listChildren(workspaceId: string, parentId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
   /** The distinct types of the item's children outside the trash. */
@@ -306,6 +312,66 @@ export interface ScoreRepository {
   listForItem(itemId: string): Promise<ItemScoreRecord[]>;
   /** Every stored score of one framework in a product, for recomputing them. */
   listByFramework(workspaceId: string, productId: string, framework: ScoredFramework): Promise<ItemScoreRecord[]>;
+}
+
+export interface SprintRecord {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  name: string;
+  goal: string;
+  state: 'planned' | 'active' | 'completed';
+  /** `YYYY-MM-DD`. */
+  startDate: string;
+  endDate: string;
+  availability: Array<{ userId: string; days: number }>;
+  committedAtStart: number | null;
+  /** Fixed when the sprint completes. */
+  completedPoints: number | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SprintPatch = Partial<Omit<SprintRecord, 'id' | 'workspaceId' | 'productId' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+/** An item's stay in a sprint: when it came, left, and was done. */
+export interface SprintEntryRecord {
+  id: string;
+  workspaceId: string;
+  sprintId: string;
+  itemId: string;
+  addedAt: string;
+  addedBy: string | null;
+  removedAt: string | null;
+  removedBy: string | null;
+  doneAt: string | null;
+}
+
+export interface SprintTotals {
+  itemCount: number;
+  /** Sum of the estimates of the sprint's items outside the trash. */
+  points: number;
+  /** The same, of those in one of the given (done) statuses. */
+  donePoints: number;
+}
+
+export interface SprintRepository {
+  insert(sprint: SprintRecord): Promise<void>;
+  findById(id: string): Promise<SprintRecord | null>;
+  /** The product's sprints by start date. */
+  listByProduct(workspaceId: string, productId: string): Promise<SprintRecord[]>;
+  /** Null when the version is stale. */
+  update(id: string, patch: SprintPatch, at: string, expectedVersion?: number): Promise<SprintRecord | null>;
+  totals(workspaceId: string, sprintIds: readonly string[], doneStatuses: readonly string[]): Promise<Map<string, SprintTotals>>;
+  entries(workspaceId: string, sprintId: string): Promise<Array<SprintEntryRecord & { points: number }>>;
+  addEntry(entry: SprintEntryRecord): Promise<void>;
+  /** Ends the item's open stay in the sprint. */
+  closeEntry(sprintId: string, itemId: string, at: string, by: string | null): Promise<void>;
+  /** Marks the item's open stay done at `at`, or not done with null. */
+  setDone(sprintId: string, itemId: string, at: string | null): Promise<void>;
 }
 
 export interface ActivityRecord {
@@ -371,6 +437,7 @@ export interface Repositories {
   products: ProductRepository;
   items: ItemRepository;
   scores: ScoreRepository;
+  sprints: SprintRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;
   loginFailures: LoginFailureRepository;

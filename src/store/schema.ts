@@ -6,6 +6,8 @@ import type {
   ItemRecord,
   ItemScoreRecord,
   ProductRecord,
+  SprintEntryRecord,
+  SprintRecord,
   LoginFailureRecord,
   SessionRecord,
   UserRecord,
@@ -68,6 +70,13 @@ export type ItemScoreTable = Omit<ItemScoreRecord, 'framework' | 'inputs'> & {
   inputs: string;
 };
 
+export type SprintTable = Omit<SprintRecord, 'availability'> & {
+  /** JSON array of { userId, days }. */
+  availability: string;
+};
+
+export type SprintItemTable = SprintEntryRecord;
+
 export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
   /** JSON of the state before and after the change. */
   before: string | null;
@@ -89,6 +98,8 @@ export interface Database {
   product: ProductTable;
   item: ItemTable;
   itemScore: ItemScoreTable;
+  sprint: SprintTable;
+  sprintItem: SprintItemTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -104,8 +115,10 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'session',
   'apiToken',
   'product',
+  'sprint',
   'item',
   'itemScore',
+  'sprintItem',
   'activity',
   'idempotency',
   'loginFailure',

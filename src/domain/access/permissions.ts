@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   'item.score': { roles: backlog, description: 'Score items with a prioritisation framework (RICE, WSJF, …)' },
   'item.rank': { roles: backlog, description: 'Reorder the backlog (move an item before or after another)' },
   'item.override_wip': { roles: backlogOrder, description: 'Move an item into a status past its WIP limit' },
+  'sprint.manage': { roles: backlogOrder, description: 'Create, edit, start and complete sprints' },
+  'sprint.plan': { roles: backlog, description: 'Commit items to a sprint, or take them out, before it starts' },
+  'sprint.change_scope': { roles: backlogOrder, description: 'Change the scope of a running sprint (recorded as a scope change)' },
   'item.delete': { roles: backlog, description: 'Move items to the trash' },
   'item.restore': { roles: backlog, description: 'Restore items from the trash' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;

@@ -23,15 +23,17 @@ type CriterionInput = Omit<AcceptanceCriterion, 'id'> & { id?: string | undefine
 
 /**
  * The acceptance criteria as sent, in their order: a criterion keeps the id it
- * names (so a check-off follows it through edits) and a new one gets a fresh id.
+ * names when the item has it (so a check-off follows it through edits); a new
+ * one, or one naming an id the item never had, gets a fresh id.
  */
-export function numberCriteria(input: readonly CriterionInput[], newId: () => string): AcceptanceCriterion[] {
+export function numberCriteria(input: readonly CriterionInput[], existing: readonly AcceptanceCriterion[], newId: () => string): AcceptanceCriterion[] {
+  const known = new Set(existing.map((criterion) => criterion.id));
   const seen = new Set<string>();
   return input.map((criterion, index) => {
     if (criterion.id !== undefined && seen.has(criterion.id)) {
       throw invalidField(`acceptanceCriteria.${index}.id`, 'the same criterion is listed twice');
     }
-    const id = criterion.id ?? newId();
+    const id = criterion.id !== undefined && known.has(criterion.id) ? criterion.id : newId();
     seen.add(id);
     return { id, given: criterion.given, when: criterion.when, then: criterion.then, done: criterion.done };
   });

@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.routes';
 import { itemRoutes } from './routes/item.routes';
 import { prioritizationRoutes } from './routes/prioritization.routes';
 import { scoreRoutes } from './routes/score.routes';
+import { sprintRoutes } from './routes/sprint.routes';
 import { productRoutes } from './routes/product.routes';
 import { workspaceRoutes } from './routes/workspace.routes';
 import type { AppServices } from './services';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(itemRoutes, { services });
       await api.register(prioritizationRoutes, { services });
       await api.register(scoreRoutes, { services });
+      await api.register(sprintRoutes, { services });
       await api.register(eventRoutes, { services, ...(options.eventHeartbeatMs ? { heartbeatMs: options.eventHeartbeatMs } : {}) });
     },
     { prefix: API_PREFIX },

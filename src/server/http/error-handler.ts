@@ -49,8 +49,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (error.code === 'too_many_attempts' && typeof error.details.retryAfterSeconds === 'number') {
         reply.header('retry-after', String(error.details.retryAfterSeconds));
       }
-      const errors = error.details.errors;
-      return sendProblem(reply, problem(error.code, error.message, errors ? { ...base, errors } : base));
+      const { errors, column } = error.details;
+      return sendProblem(
+        reply,
+        problem(error.code, error.message, { ...base, ...(errors && { errors }), ...(typeof column === 'number' && { column }) }),
+      );
     }
 
     const fastifyCode = error.code ? FASTIFY_CODES[error.code] : undefined;

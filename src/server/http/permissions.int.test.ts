@@ -18,6 +18,8 @@ interface Targets {
   trashedItemId: string;
   spareUserId: string;
   uniqueKey: string;
+  plannedSprintId: string;
+  activeSprintId: string;
 }
 
 /** One representative request per action of the matrix, and the operation it exercises. */
@@ -79,6 +81,22 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     operationId: 'updateItem',
     request: (t) => ({ method: 'PATCH', url: `/api/v1/items/${t.itemId}?overrideWipLimit=true`, body: { status: 'in_progress' } }),
   },
+  'sprint.manage': {
+    operationId: 'createSprint',
+    request: (t) => ({
+      method: 'POST',
+      url: `/api/v1/products/${t.ws.product.id}/sprints`,
+      body: { name: `Sprint ${t.uniqueKey}`, startDate: '2027-01-04', endDate: '2027-01-15' },
+    }),
+  },
+  'sprint.plan': {
+    operationId: 'commitSprintItem',
+    request: (t) => ({ method: 'POST', url: `/api/v1/sprints/${t.plannedSprintId}/items`, body: { itemId: t.itemId } }),
+  },
+  'sprint.change_scope': {
+    operationId: 'commitSprintItem',
+    request: (t) => ({ method: 'POST', url: `/api/v1/sprints/${t.activeSprintId}/items`, body: { itemId: t.itemId } }),
+  },
   'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
   'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
 };
@@ -94,6 +112,15 @@ const SAME_ACTION_AS: Record<string, Action> = {
   deleteItemScore: 'item.score',
   replaceScoringCriteria: 'workflow.update',
   applyScoreOrder: 'item.rank',
+  listSprints: 'item.read',
+  getSprint: 'item.read',
+  listSprintItems: 'item.read',
+  getBurndown: 'item.read',
+  getVelocity: 'item.read',
+  updateSprint: 'sprint.manage',
+  startSprint: 'sprint.manage',
+  completeSprint: 'sprint.manage',
+  removeSprintItem: 'sprint.plan',
   replaceCustomFields: 'workflow.update',
   listInvites: 'member.invite',
   revokeInvite: 'member.invite',
@@ -120,10 +147,12 @@ let keyCounter = 0;
 describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
   let t: TestApp;
   let ws: TestWorkspace;
+  let activeSprintId: string;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     ws = await buildWorkspace(t.runtime);
+    activeSprintId = await sprintOf(t, ws, { started: true });
   });
   afterAll(() => t.close());
 
@@ -135,7 +164,15 @@ describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
     const spare = await buildUser(t.runtime);
     await t.runtime.store.transaction((repos) => repos.members.add(ws.workspace.id, spare.user.id, ['viewer'], new Date().toISOString()));
     keyCounter += 1;
-    return { ws, itemId: item.id, trashedItemId: trashed.id, spareUserId: spare.user.id, uniqueKey: `M${dialect === 'sqlite' ? 'S' : 'P'}${keyCounter}` };
+    return {
+      ws,
+      itemId: item.id,
+      trashedItemId: trashed.id,
+      spareUserId: spare.user.id,
+      uniqueKey: `M${dialect === 'sqlite' ? 'S' : 'P'}${keyCounter}`,
+      plannedSprintId: await sprintOf(t, ws, { started: false }),
+      activeSprintId,
+    };
   }
 
   it('covers every action of the matrix and every operation of the API', async () => {
@@ -193,7 +230,15 @@ describe.each(DIALECTS)('workspace isolation $name', ({ dialect }) => {
     const item = (await call(t.app, 'POST', `/api/v1/products/${a.product.id}/items`, { token: a.owner.token, body: { type: 'story', title: 'Private' } })).json();
     const trashed = (await call(t.app, 'POST', `/api/v1/products/${a.product.id}/items`, { token: a.owner.token, body: { type: 'story', title: 'Gone' } })).json();
     await call(t.app, 'DELETE', `/api/v1/items/${trashed.id}`, { token: a.owner.token });
-    const targets: Targets = { ws: a, itemId: item.id, trashedItemId: trashed.id, spareUserId: a.byRole.viewer.user.id, uniqueKey: 'XW' };
+    const targets: Targets = {
+      ws: a,
+      itemId: item.id,
+      trashedItemId: trashed.id,
+      spareUserId: a.byRole.viewer.user.id,
+      uniqueKey: 'XW',
+      plannedSprintId: await sprintOf(t, a, { started: false }),
+      activeSprintId: await sprintOf(t, a, { started: action === 'sprint.change_scope' }),
+    };
     const before = await snapshot(t, a);
     const { method, url, body } = REQUESTS[action].request(targets);
     const response = await call(t.app, method, url, { token: b.owner.token, body });
@@ -214,6 +259,14 @@ describe.each(DIALECTS)('workspace isolation $name', ({ dialect }) => {
   });
 });
 
+/** A sprint of the workspace's product, planned or (the product's only) running one. */
+async function sprintOf(t: TestApp, ws: TestWorkspace, { started }: { started: boolean }): Promise<string> {
+  const body = { name: `Sprint ${Math.random()}`, startDate: '2027-01-04', endDate: '2027-01-15' };
+  const sprint = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/sprints`, { token: ws.owner.token, body })).json();
+  if (started) await call(t.app, 'POST', `/api/v1/sprints/${sprint.id}/start`, { token: ws.owner.token });
+  return sprint.id;
+}
+
 /** Everything of a workspace that a request could change. */
 async function snapshot(t: TestApp, ws: TestWorkspace) {
   const workspace = await t.runtime.store.read.workspaces.findById(ws.workspace.id);
@@ -222,5 +275,6 @@ async function snapshot(t: TestApp, ws: TestWorkspace) {
   const items = await t.runtime.store.read.items.listByRank(ws.workspace.id, ws.product.id, 1000);
   const invites = await t.runtime.store.read.invites.listOpen(ws.workspace.id, new Date().toISOString());
   const activity = await t.runtime.store.read.activity.list(ws.workspace.id, 1);
-  return { workspace, members, products, items, invites, lastActivity: activity[0]?.id };
+  const sprints = await t.runtime.store.read.sprints.listByProduct(ws.workspace.id, ws.product.id);
+  return { workspace, members, products, items, invites, sprints, lastActivity: activity[0]?.id };
 }

@@ -26,6 +26,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   not_empty: 409,
   wip_limit_reached: 409,
   status_in_use: 409,
+  invalid_query: 400,
   unavailable: 503,
   internal: 500,
 };
@@ -55,6 +56,7 @@ const TITLES: Record<ErrorCode, string> = {
   not_empty: 'Not empty',
   wip_limit_reached: 'The status is at its WIP limit',
   status_in_use: 'Items still use this status',
+  invalid_query: 'The filter query is not valid',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
 };
@@ -64,7 +66,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export function problem(
   code: ErrorCode,
   detail: string,
-  extra: { instance?: string; errors?: FieldError[]; requestId?: string } = {},
+  extra: { instance?: string; errors?: FieldError[]; column?: number; requestId?: string } = {},
 ): Problem {
   return {
     type: `https://tandem.dev/problems/${code.replaceAll('_', '-')}`,

@@ -5,6 +5,7 @@ import type { ItemService } from '../../services/item.service';
 import type { PrioritizationService } from '../../services/prioritization.service';
 import type { ProductService } from '../../services/product.service';
 import type { ScoreService } from '../../services/score.service';
+import type { SprintService } from '../../services/sprint.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
 
@@ -17,6 +18,7 @@ export interface AppServices {
   items: ItemService;
   prioritization: PrioritizationService;
   scores: ScoreService;
+  sprints: SprintService;
   idempotency: IdempotencyService;
   events: EventBus;
   /** Resolves when the database answers. */

@@ -1,6 +1,8 @@
 import type { ApiToken, User } from '../../contracts/auth.schema';
 import type { Item } from '../../contracts/item.schema';
 import type { Product } from '../../contracts/product.schema';
+import type { Sprint } from '../../contracts/sprint.schema';
+import type { SprintView } from '../../services/sprint.service';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
 import { assessReadiness } from '../../domain/backlog/readiness';
 import { formatItemKey } from '../../domain/items';
@@ -62,6 +64,7 @@ export const toItem = (item: ItemRecord): Item => ({
   blockedReason: item.blockedReason,
   customFields: item.customFields,
   readiness: assessReadiness(item),
+  sprintId: item.sprintId,
   scores: item.scores,
   rank: item.rank,
   version: item.version,
@@ -99,6 +102,28 @@ export const toActivity = (entry: ActivityRecord): Activity => ({
   before: entry.before,
   after: entry.after,
   createdAt: entry.createdAt,
+});
+
+export const toSprint = (sprint: SprintView): Sprint => ({
+  id: sprint.id,
+  workspaceId: sprint.workspaceId,
+  productId: sprint.productId,
+  name: sprint.name,
+  goal: sprint.goal,
+  state: sprint.state,
+  startDate: sprint.startDate,
+  endDate: sprint.endDate,
+  availability: sprint.availability,
+  capacity: sprint.capacity,
+  committedPoints: sprint.committedPoints,
+  committedAtStart: sprint.committedAtStart,
+  completedPoints: sprint.state === 'completed' ? (sprint.completedPoints ?? 0) : sprint.completedPointsNow,
+  itemCount: sprint.itemCount,
+  startedAt: sprint.startedAt,
+  completedAt: sprint.completedAt,
+  version: sprint.version,
+  createdAt: sprint.createdAt,
+  updatedAt: sprint.updatedAt,
 });
 
 /** A page of records as the wire's page of shapes. */

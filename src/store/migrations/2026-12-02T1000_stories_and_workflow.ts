@@ -67,9 +67,58 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // The backlog sorted by one framework's score.
   await db.schema.createIndex('item_score_sort_idx').on('item_score').columns(['workspace_id', 'product_id', 'framework', 'score']).execute();
+
+  await db.schema
+    .createTable('sprint')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspace.id').onDelete('cascade'))
+    .addColumn('product_id', 'text', (c) => c.notNull().references('product.id').onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('goal', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('start_date', 'text', (c) => c.notNull())
+    .addColumn('end_date', 'text', (c) => c.notNull())
+    // JSON array of { userId, days }.
+    .addColumn('availability', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('committed_at_start', points)
+    .addColumn('completed_points', points)
+    .addColumn('started_at', instant)
+    .addColumn('completed_at', instant)
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', instant, (c) => c.notNull())
+    .addColumn('updated_at', instant, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('sprint_product_idx').on('sprint').columns(['workspace_id', 'product_id', 'start_date']).execute();
+
+  // An item's current sprint, for filters and boards; its history in the sprint lives in sprint_item.
+  await db.schema.alterTable('item').addColumn('sprint_id', 'text', (c) => c.references('sprint.id').onDelete('set null')).execute();
+  await db.schema
+    .createIndex('item_sprint_idx')
+    .on('item')
+    .columns(['workspace_id', 'sprint_id', 'rank'])
+    .where(sql.ref('sprint_id'), 'is not', null)
+    .execute();
+
+  await db.schema
+    .createTable('sprint_item')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspace.id').onDelete('cascade'))
+    .addColumn('sprint_id', 'text', (c) => c.notNull().references('sprint.id').onDelete('cascade'))
+    .addColumn('item_id', 'text', (c) => c.notNull().references('item.id').onDelete('cascade'))
+    .addColumn('added_at', instant, (c) => c.notNull())
+    .addColumn('added_by', 'text', (c) => c.references('user.id').onDelete('set null'))
+    .addColumn('removed_at', instant)
+    .addColumn('removed_by', 'text', (c) => c.references('user.id').onDelete('set null'))
+    .addColumn('done_at', instant)
+    .execute();
+  await db.schema.createIndex('sprint_item_sprint_idx').on('sprint_item').columns(['workspace_id', 'sprint_id', 'item_id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('sprint_item').execute();
+  await db.schema.dropIndex('item_sprint_idx').execute();
+  await db.schema.alterTable('item').dropColumn('sprint_id').execute();
+  await db.schema.dropTable('sprint').execute();
   await db.schema.dropTable('item_score').execute();
   await db.schema.alterTable('product').dropColumn('scoring_criteria').execute();
   await db.schema.dropIndex('item_status_idx').execute();

@@ -10,6 +10,7 @@ import { LoginFailureKyselyRepository } from './login-failure.repository';
 import { MemberKyselyRepository } from './member.repository';
 import { ProductKyselyRepository } from './product.repository';
 import { ScoreKyselyRepository } from './score.repository';
+import { SprintKyselyRepository } from './sprint.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
@@ -25,6 +26,7 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     products: new ProductKyselyRepository(db),
     items: new ItemKyselyRepository(db),
     scores: new ScoreKyselyRepository(db),
+    sprints: new SprintKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),

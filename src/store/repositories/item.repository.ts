@@ -214,6 +214,24 @@ export class ItemKyselyRepository implements ItemRepository {
     return Number(updated.numUpdatedRows) > 0 ? this.findById(id) : null;
   }
 
+  async listBySprint(workspaceId: string, sprintId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
+    let query = this.selectItems()
+      .where('item.workspaceId', '=', workspaceId)
+      .where('item.sprintId', '=', sprintId)
+      .where('item.deletedAt', 'is', null);
+    if (after) query = query.where('item.rank', '>', after.rank);
+    return this.withScores(await query.orderBy('item.rank').limit(limit).execute());
+  }
+
+  async setSprint(ids: readonly string[], sprintId: string | null, at: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('item')
+      .set((eb) => ({ sprintId, updatedAt: at, version: eb('version', '+', 1) }))
+      .where('id', 'in', ids)
+      .execute();
+  }
+
   async listChildren(workspaceId: string, parentId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
     let query = this.selectItems()
       .where('item.workspaceId', '=', workspaceId)

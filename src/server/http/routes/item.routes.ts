@@ -188,13 +188,16 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
         operationId: 'restoreItem',
         tags: ['items'],
         summary: 'Bring an item back from the trash',
+        description:
+          'A status removed meanwhile becomes the workflow’s first status and a parent that can no longer hold it lets go; WIP limits hold (`overrideWipLimit=true` for roles allowed to).',
         params: ItemParams,
+        querystring: WipOverrideQuerySchema,
         response: { 200: ItemSchema },
       },
     },
     async (request, reply) => {
       const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.restore');
-      const restored = await items.restore(scope, item.id, expectedVersion(request));
+      const restored = await items.restore(scope, item.id, expectedVersion(request), request.query);
       setEtag(reply, restored.version);
       return toItem(restored);
     },
