@@ -140,4 +140,46 @@ describe('writing a story', () => {
 
     await Promise.all([poContext.close(), pmContext.close()]);
   });
+
+  it('custom fields defined in settings are filled in on an item; a status still in use cannot be removed', async () => {
+    const context = await newContext(env.browser, env.tandem);
+    const page = await openItemsPage(context, 'po@demo.test');
+    await page.getByRole('link', { name: 'Workflow and fields' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Workflow and fields' }).waitFor();
+
+    // Removing "In review", which a demo story is in, is refused with the server's reason.
+    await page.getByRole('button', { name: 'Remove In review' }).click();
+    await page.getByRole('button', { name: 'Save workflow' }).click();
+    const inUse = page.getByRole('region', { name: 'Workflow' }).getByRole('alert');
+    await inUse.waitFor();
+    expect(await inUse.textContent()).toMatch(/Move those items to another status first/);
+    await page.getByRole('button', { name: 'Discard changes' }).first().click();
+    await page.getByLabel('Name of In review').waitFor();
+
+    // Two fields: a single select and a number.
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByLabel('Name of field 1').fill('Platform');
+    await page.getByLabel('Kind of Platform').selectOption('single_select');
+    await page.getByLabel('Options of Platform, separated by commas').fill('Web, iOS, Android');
+    await page.getByRole('button', { name: 'Add field' }).click();
+    await page.getByLabel('Name of field 2').fill('Customer tier');
+    await page.getByLabel('Kind of Customer tier').selectOption('number');
+    await page.getByRole('button', { name: 'Save fields' }).click();
+    await page.getByText('Custom fields saved').waitFor();
+
+    // On a story they are ready to fill in, and the values stay after a reload.
+    const { workspaceId, productId } = await demoProduct(context);
+    await page.goto(`/w/${workspaceId}/p/${productId}/items/DEMO-7`);
+    const fields = page.getByRole('region', { name: 'Custom fields' });
+    await fields.getByLabel('Platform').selectOption('iOS');
+    await fields.getByLabel('Customer tier').fill('2');
+    await fields.getByLabel('Customer tier').press('Enter');
+    // Both saved on the server before the reload.
+    const savedValues = async () => Object.values(((await (await context.request.get('/api/v1/items/DEMO-7')).json()) as { customFields: Record<string, unknown> }).customFields).sort();
+    await expect.poll(savedValues).toEqual([2, 'iOS']);
+    await page.reload();
+    await expect.poll(() => page.getByRole('region', { name: 'Custom fields' }).getByLabel('Platform').inputValue()).toBe('iOS');
+    expect(await page.getByRole('region', { name: 'Custom fields' }).getByLabel('Customer tier').inputValue()).toBe('2');
+    await context.close();
+  });
 });
