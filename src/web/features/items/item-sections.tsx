@@ -175,7 +175,7 @@ export function CriteriaSection({ item, readOnly, commit, errors }: Editing) {
         )}
       </div>
       {sectionError && <Alert>{sectionError}</Alert>}
-      {criteria.length === 0 && editing !== 'new' && <p className="section-empty">No acceptance criteria yet. A story needs at least one to be ready.</p>}
+      {criteria.length === 0 && editing !== 'new' && <p className="section-empty">No acceptance criteria yet.{item.type === 'story' && ' A story needs at least one to be ready.'}</p>}
       {criteria.length > 0 && (
         <ol className="criteria-list" aria-label="Acceptance criteria">
           {criteria.map((criterion, index) =>
