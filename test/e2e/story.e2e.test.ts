@@ -182,4 +182,31 @@ describe('writing a story', () => {
     expect(await page.getByRole('region', { name: 'Custom fields' }).getByLabel('Customer tier').inputValue()).toBe('2');
     await context.close();
   });
+
+  it('a description saved over someone else’s newer one is refused and explained; the writer’s text is kept to save again', async () => {
+    const context = await newContext(env.browser, env.tandem);
+    const page = await openItemsPage(context, 'po@demo.test');
+    const { workspaceId, productId } = await demoProduct(context);
+    await page.goto(`/w/${workspaceId}/p/${productId}/items/DEMO-11`);
+    await page.getByRole('button', { name: 'Edit description' }).click();
+    await page.getByLabel('Description (Markdown)').fill('Segments come from **saved** filters.');
+
+    // Meanwhile the owner rewrites the description.
+    const other = await env.browser.newContext({ baseURL: env.tandem.url });
+    const csrf = await signInByApi(other, 'owner@demo.test');
+    const theirs = await other.request.patch('/api/v1/items/DEMO-11', { data: { description: 'Owner’s version' }, headers: { 'x-csrf-token': csrf } });
+    expect(theirs.status()).toBe(200);
+    await other.close();
+
+    await page.getByRole('button', { name: 'Save description' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Someone else changed' }).waitFor();
+    expect(await page.getByLabel('Description (Markdown)').inputValue()).toBe('Segments come from **saved** filters.');
+
+    // Saving again replaces theirs on purpose, and the Markdown renders.
+    await page.getByRole('button', { name: 'Save description' }).click();
+    await page.getByRole('region', { name: 'Description' }).locator('strong', { hasText: 'saved' }).waitFor();
+    const saved = (await (await context.request.get('/api/v1/items/DEMO-11')).json()) as { description: string };
+    expect(saved.description).toBe('Segments come from **saved** filters.');
+    await context.close();
+  });
 });
