@@ -29,6 +29,7 @@ export function buildItem(overrides: Partial<Item> & Pick<Item, 'id'>): Item {
     customFields: {},
     readiness: null,
     scores: {},
+    sprintId: null,
     rank: 'a0',
     version: 1,
     createdBy: null,
