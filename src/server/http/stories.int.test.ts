@@ -188,6 +188,36 @@ describe.each(DIALECTS)('stories API $name', ({ dialect }) => {
       const missingThen = await refusedUnchanged(story.id, () => update(story.id, { acceptanceCriteria: [{ given: 'only a given' }] }));
       expectFieldError(missingThen, 'body.acceptanceCriteria.0.then');
     });
+
+    it('gives a fresh id to a criterion naming an id the item never had', async () => {
+      const { created, read, update } = await backlog();
+      const other = await created({ ...readyStory, acceptanceCriteria: [{ then: 'belongs to another story' }] });
+      const [foreign] = other.acceptanceCriteria as Criterion[];
+      const story = await created({ ...readyStory, acceptanceCriteria: [{ id: 'made-up-on-create', then: 'mine' }] });
+      const [mine] = story.acceptanceCriteria as Criterion[];
+      expect(mine!.id).not.toBe('made-up-on-create');
+
+      const response = await update(story.id, {
+        acceptanceCriteria: [
+          { id: mine!.id, then: 'mine' },
+          { id: 'made-up-id', then: 'invented', done: true },
+          { id: foreign!.id, then: 'borrowed' },
+        ],
+      });
+      expect(response.statusCode, response.body).toBe(200);
+      const criteria: Criterion[] = response.json().acceptanceCriteria;
+      expect(criteria.map((criterion) => criterion.then)).toEqual(['mine', 'invented', 'borrowed']);
+      expect(criteria[0]!.id).toBe(mine!.id);
+      expect(criteria[1]).toMatchObject({ then: 'invented', done: true });
+      for (const criterion of criteria.slice(1)) {
+        expect(criterion.id).toMatch(/\S/);
+        expect(['made-up-id', 'made-up-on-create', foreign!.id, mine!.id]).not.toContain(criterion.id);
+      }
+      expect(new Set(criteria.map((criterion) => criterion.id)).size).toBe(3);
+      expect((await read(story.id)).acceptanceCriteria).toEqual(criteria);
+      // The story whose id was borrowed keeps its criterion as it was.
+      expect((await read(other.id)).acceptanceCriteria).toEqual(other.acceptanceCriteria);
+    });
   });
 
   describe('hierarchy', () => {
@@ -269,6 +299,73 @@ describe.each(DIALECTS)('stories API $name', ({ dialect }) => {
       expect(changed.statusCode).toBe(200);
       expect(changed.json().type).toBe('epic');
       expect(changed.json().readiness).toBeNull();
+    });
+
+    it('never lets a task land under an epic when its story is re-typed at the same moment', async () => {
+      const { token, create, created, update, read } = await backlog();
+      // Many rounds, each on a fresh story: one lucky interleaving must not hide a lost check.
+      for (let round = 0; round < 20; round += 1) {
+        const story = await created({ type: 'story', title: `Story to re-type, round ${round}` });
+        const [task, retyped] = await Promise.all([create({ type: 'task', title: `Task of round ${round}`, parentId: story.id }), update(story.id, { type: 'epic' })]);
+        const outcome = `round ${round}: task ${task.statusCode} ${task.body} / re-type ${retyped.statusCode} ${retyped.body}`;
+        expect(task.statusCode === 201 && retyped.statusCode === 200, outcome).toBe(false);
+        // Run one after the other, whichever went second would have found the other's change: exactly one wins.
+        if (task.statusCode === 201) expectFieldError(retyped, 'body.type');
+        else expectFieldError(task, 'body.parentId');
+
+        const parent = await read(story.id);
+        const children = (await call(t.app, 'GET', `/api/v1/items/${story.id}/children`, { token })).json().items as Array<{ type: string }>;
+        expect(parent.type, outcome).toBe(task.statusCode === 201 ? 'story' : 'epic');
+        expect(children.map((child) => child.type), outcome).toEqual(task.statusCode === 201 ? ['task'] : []);
+      }
+    });
+
+    it('restores a task without its parent when the parent has become an epic meanwhile', async () => {
+      const { token, created, update, remove, read } = await backlog();
+      const restore = (id: string) => call(t.app, 'POST', `/api/v1/items/${id}/restore`, { token });
+      const story = await created({ ...readyStory });
+      const task = await created({ type: 'task', title: 'Write the CSV encoder', parentId: story.id });
+      expect((await remove(task.id)).statusCode).toBe(200);
+
+      const retyped = await update(story.id, { type: 'epic' });
+      expect(retyped.statusCode, retyped.body).toBe(200);
+      expect(retyped.json().type).toBe('epic');
+
+      const restored = await restore(task.id);
+      expect(restored.statusCode, restored.body).toBe(200);
+      expect(restored.json()).toMatchObject({ id: task.id, type: 'task', parentId: null, deletedAt: null });
+      expect(await read(task.id)).toMatchObject({ parentId: null, deletedAt: null });
+      expect((await call(t.app, 'GET', `/api/v1/items/${story.id}/children`, { token })).json().items).toEqual([]);
+
+      // A parent that can still hold it is kept.
+      const kept = await created({ ...readyStory, title: 'Import invoices from CSV' });
+      const keptTask = await created({ type: 'task', title: 'Write the CSV parser', parentId: kept.id });
+      expect((await remove(keptTask.id)).statusCode).toBe(200);
+      expect((await update(kept.id, { title: 'Import invoices from a CSV file' })).statusCode).toBe(200);
+      const back = await restore(keptTask.id);
+      expect(back.statusCode, back.body).toBe(200);
+      expect(back.json().parentId).toBe(kept.id);
+    });
+
+    it('still lets an item under a trashed parent be edited, while that parent cannot be chosen afresh', async () => {
+      const { created, update, remove, read, refusedUnchanged } = await backlog();
+      const epic = await created({ type: 'epic', title: 'Self-serve billing' });
+      const feature = await created({ type: 'feature', title: 'Invoice export', parentId: epic.id });
+      expect((await remove(epic.id)).statusCode).toBe(200);
+
+      const renamed = await update(feature.id, { title: 'Invoice export, renamed' });
+      expect(renamed.statusCode, renamed.body).toBe(200);
+      expect(renamed.json()).toMatchObject({ title: 'Invoice export, renamed', parentId: epic.id });
+      // A story may sit under an epic too: the type changes, the trashed parent stays.
+      const retyped = await update(feature.id, { type: 'story', parentId: epic.id, estimate: 3 });
+      expect(retyped.statusCode, retyped.body).toBe(200);
+      expect(retyped.json()).toMatchObject({ type: 'story', parentId: epic.id, estimate: 3 });
+      expect(await read(feature.id)).toMatchObject({ type: 'story', parentId: epic.id });
+
+      // The hierarchy still holds: an epic cannot sit under an epic, trashed or not.
+      expectFieldError(await refusedUnchanged(feature.id, () => update(feature.id, { type: 'epic' })), 'body.parentId');
+      const loose = await created({ type: 'feature', title: 'Dunning emails' });
+      expectFieldError(await refusedUnchanged(loose.id, () => update(loose.id, { parentId: epic.id })), 'body.parentId');
     });
 
     it('lists the children of an item in rank order, leaving trashed ones out', async () => {

@@ -144,6 +144,37 @@ describe.each(DIALECTS)('workflow API $name', ({ dialect }) => {
       expectFieldError(await setStatus(story.id, 'in_review'), 'body.status');
     });
 
+    it('restores an item whose status was removed meanwhile into the first status, and keeps one that still exists', async () => {
+      const { po, replaceWorkflow, created, setStatus, read } = await product();
+      const restore = (id: string) => call(t.app, 'POST', `/api/v1/items/${id}/restore`, { token: po });
+      const reviewed = await created({ type: 'story', title: 'Reviewed, then abandoned' });
+      const started = await created({ type: 'story', title: 'Started, then abandoned' });
+      expect((await setStatus(reviewed.id, 'in_review')).statusCode).toBe(200);
+      expect((await setStatus(started.id, 'in_progress')).statusCode).toBe(200);
+      for (const item of [reviewed, started]) expect((await call(t.app, 'DELETE', `/api/v1/items/${item.id}`, { token: po })).statusCode).toBe(200);
+
+      // Ready comes first now, so "the first status" is not simply the backlog.
+      const replaced = await replaceWorkflow([
+        { key: 'ready', name: 'Ready', category: 'todo' },
+        { key: 'backlog', name: 'Backlog', category: 'backlog' },
+        { key: 'in_progress', name: 'In progress', category: 'in_progress' },
+        { key: 'done', name: 'Done', category: 'done' },
+        { key: 'canceled', name: 'Canceled', category: 'canceled' },
+      ]);
+      expect(replaced.statusCode, replaced.body).toBe(200);
+
+      const restored = await restore(reviewed.id);
+      expect(restored.statusCode, restored.body).toBe(200);
+      expect(restored.json()).toMatchObject({ status: 'ready', deletedAt: null });
+      expect(await read(reviewed.id)).toMatchObject({ status: 'ready', deletedAt: null });
+      // It can move on from there like any item.
+      expect((await setStatus(reviewed.id, 'in_progress')).statusCode).toBe(200);
+
+      const kept = await restore(started.id);
+      expect(kept.statusCode, kept.body).toBe(200);
+      expect(kept.json()).toMatchObject({ status: 'in_progress', deletedAt: null });
+    });
+
     it('refuses a workflow without a done status, with a name twice, or against a stale If-Match', async () => {
       const { readProduct, replaceWorkflow } = await product();
       const before = await readProduct();
@@ -242,6 +273,29 @@ describe.each(DIALECTS)('workflow API $name', ({ dialect }) => {
       expect(await inStatus('in_progress')).toEqual([next.id]);
       const trash = (await call(t.app, 'GET', `/api/v1/products/${ws.product.id}/trash`, { token: po })).json();
       expect(trash.items.map((item: { id: string; status: string }) => [item.id, item.status])).toEqual([[abandoned.id, 'in_progress']]);
+    });
+
+    it('restores into a full status only with the override, which only the PO or owner may use', async () => {
+      const { ws, po, replaceWorkflow, created, read, inStatus } = await product();
+      const restore = (id: string, options: { token?: string; query?: string } = {}) =>
+        call(t.app, 'POST', `/api/v1/items/${id}/restore${options.query ?? ''}`, { token: options.token ?? po });
+      expect((await replaceWorkflow(limited({ in_progress: 1 }))).statusCode).toBe(200);
+      const abandoned = await created({ type: 'story', title: 'Abandoned', status: 'in_progress' });
+      expect((await call(t.app, 'DELETE', `/api/v1/items/${abandoned.id}`, { token: po })).statusCode).toBe(200);
+      const next = await created({ type: 'story', title: 'Taken up instead', status: 'in_progress' });
+      const trashed = await read(abandoned.id);
+      expect(trashed.deletedAt).not.toBeNull();
+
+      expectProblem(await restore(abandoned.id), 409, 'wip_limit_reached');
+      expectProblem(await restore(abandoned.id, { token: ws.byRole.product_manager.token }), 409, 'wip_limit_reached');
+      expectProblem(await restore(abandoned.id, { token: ws.byRole.product_manager.token, query: '?overrideWipLimit=true' }), 403, 'forbidden');
+      expect(await read(abandoned.id)).toEqual(trashed);
+      expect(await inStatus('in_progress')).toEqual([next.id]);
+
+      const overridden = await restore(abandoned.id, { query: '?overrideWipLimit=true' });
+      expect(overridden.statusCode, overridden.body).toBe(200);
+      expect(overridden.json()).toMatchObject({ status: 'in_progress', deletedAt: null });
+      expect((await inStatus('in_progress')).sort()).toEqual([abandoned.id, next.id].sort());
     });
 
     it('lets exactly as many parallel moves in as the limit allows', async () => {
