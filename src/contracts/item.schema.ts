@@ -123,6 +123,14 @@ export const ItemSortSchema = z.enum(ITEM_SORTS);
 export type ItemSort = z.infer<typeof ItemSortSchema>;
 
 export const ItemListQuerySchema = PageQuerySchema.extend({
+  q: z
+    .string()
+    .max(2000)
+    .optional()
+    .meta({
+      description:
+        'Filter, e.g. `type:story status:ready label:checkout points>=3 assignee:me sprint:current "free text"`; see docs/backlog.md. Bad syntax answers 400 `invalid_query` with the `column` of the problem',
+    }),
   sort: ItemSortSchema.default('rank').meta({ description: 'Rank order, or one framework’s stored score (highest first, unscored items last)' }),
 });
 

@@ -8,6 +8,7 @@ import type { PasswordHasher } from '../services/ports';
 import { PrioritizationService } from '../services/prioritization.service';
 import { ScoreService } from '../services/score.service';
 import { SprintService } from '../services/sprint.service';
+import { SavedViewService } from '../services/view.service';
 import { ProductService } from '../services/product.service';
 import { SeedService } from '../services/seed.service';
 import { WorkspaceService } from '../services/workspace.service';
@@ -70,6 +71,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     prioritization: new PrioritizationService(),
     scores: new ScoreService(store, events, ctx),
     sprints: new SprintService(store, events, ctx),
+    views: new SavedViewService(store, ctx),
     idempotency: new IdempotencyService(store, ctx),
     events,
     ping: () => store.ping(),

@@ -13,7 +13,7 @@ export interface Scope {
   action: Action;
 }
 
-type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints'>;
+type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views'>;
 
 /**
  * Checks the permission matrix for a request. A caller who is not a member of
@@ -48,6 +48,12 @@ export class AccessService {
     const sprint = await this.repos.sprints.findById(sprintId);
     if (!sprint) throw notFound('Sprint');
     return this.workspace(actor, sprint.workspaceId, action, 'Sprint');
+  }
+
+  async view(actor: Actor, viewId: string, action: Action): Promise<Scope> {
+    const view = await this.repos.views.findById(viewId);
+    if (!view) throw notFound('View');
+    return this.workspace(actor, view.workspaceId, action, 'View');
   }
 
   private async findItem(actor: Actor, itemRef: string): Promise<ItemRecord> {

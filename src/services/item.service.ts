@@ -12,6 +12,7 @@ import { rankAfter, rankBetween, scoreOrder } from '../domain/ranking';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
+import { resolveItemQuery } from './item-query';
 import { decodeCursor, RankCursorSchema, ScoreCursorSchema, toPage, TrashCursorSchema } from './pagination';
 import type { EventPublisher, ItemFields, ItemPatch, ItemRecord, ProductRecord, Repositories, UnitOfWork } from './ports';
 
@@ -30,17 +31,22 @@ export class ItemService {
   ) {}
 
   /** A page of a product's items in rank order. */
-  async list(scope: Scope, productId: string, page: { limit: number; cursor?: string | undefined; sort?: ItemSort | undefined }) {
+  async list(
+    scope: Scope,
+    productId: string,
+    page: { limit: number; cursor?: string | undefined; sort?: ItemSort | undefined; q?: string | undefined },
+  ) {
     const sort = page.sort ?? 'rank';
+    const filter = page.q?.trim() ? await resolveItemQuery(page.q, scope, (await this.store.read.products.findById(productId))!, this.store.read) : [];
     if (sort === 'rank') {
       const after = page.cursor ? decodeCursor(page.cursor, RankCursorSchema) : undefined;
-      const rows = await this.store.read.items.listByRank(scope.workspaceId, productId, page.limit + 1, after);
+      const rows = await this.store.read.items.listByRank(scope.workspaceId, productId, page.limit + 1, after, filter);
       return toPage(rows, page.limit, (item) => ({ rank: item.rank }));
     }
     const framework = ScoredFrameworkSchema.parse(sort.slice('score:'.length));
     const cursor = page.cursor ? decodeCursor(page.cursor, ScoreCursorSchema) : undefined;
     const after = cursor && { rank: cursor.rank, score: cursor.score === '' ? null : Number(cursor.score) };
-    const rows = await this.store.read.items.listByScore(scope.workspaceId, productId, framework, page.limit + 1, after);
+    const rows = await this.store.read.items.listByScore(scope.workspaceId, productId, framework, page.limit + 1, after, filter);
     return toPage(rows, page.limit, (item) => ({ score: String(item.scores[framework] ?? ''), rank: item.rank }));
   }
 
@@ -126,22 +132,21 @@ export class ItemService {
   async update(scope: Scope, itemId: string, patch: ItemUpdate, expectedVersion?: number, options: EditOptions = {}): Promise<ItemRecord> {
     assertMayOverride(scope, options);
     const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as ItemUpdate;
+    // Status, type and parent are checked against the workflow, its WIP limits and the hierarchy as they
+    // stand under the product lock, so parallel changes cannot each pass a check the other breaks.
+    const structural = (before: ItemRecord) => (['status', 'type', 'parentId'] as const).some((field) => given[field] !== undefined && given[field] !== before[field]);
     return this.change(scope, itemId, 'item.updated', expectedVersion, async (repos, before, now) => {
       if (before.deletedAt) throw inTrash('editing');
-      // Status, type and parent are checked against the workflow, its WIP limits and the hierarchy as they
-      // stand under the product lock, so parallel changes cannot each pass a check the other breaks.
-      const structural = (['status', 'type', 'parentId'] as const).some((field) => given[field] !== undefined && given[field] !== before[field]);
-      if (structural) await repos.products.lock(before.productId);
       const product = (await repos.products.findById(before.productId))!;
       const changes = await this.checkedFields(repos, scope, product, before, given, options);
       const after = await repos.items.update(itemId, changes, now, expectedVersion);
-      // The sprint's burndown counts an item done from the moment it reaches a done status.
-      const done = (status: string) => findStatus(product.workflow, status)?.category === 'done';
-      if (after?.sprintId && done(after.status) !== done(before.status)) {
-        await repos.sprints.setDone(after.sprintId, after.id, done(after.status) ? now : null);
+      // The sprint's burndown stops counting an item the moment it is done (or canceled).
+      const finished = (status: string) => ['done', 'canceled'].includes(findStatus(product.workflow, status)?.category ?? '');
+      if (after?.sprintId && finished(after.status) !== finished(before.status)) {
+        await repos.sprints.setDone(after.sprintId, after.id, finished(after.status) ? now : null);
       }
       return after;
-    });
+    }, structural);
   }
 
   /**
@@ -314,11 +319,18 @@ export class ItemService {
     type: EventType,
     expectedVersion: number | undefined,
     apply: (repos: ItemRepositories, before: ItemRecord, now: string) => Promise<ItemRecord | null>,
+    lockProduct: (before: ItemRecord) => boolean = () => false,
   ): Promise<ItemRecord> {
     const now = this.ctx.clock.now().toISOString();
     const { after, changed } = await this.store.transaction(async (repos) => {
-      const before = await repos.items.findById(itemId);
+      let before = await repos.items.findById(itemId);
       if (!before || before.workspaceId !== scope.workspaceId) throw notFound('Item');
+      if (lockProduct(before)) {
+        // Checks that read other rows (parent, children, WIP counts) run on what stands under the lock,
+        // so the item itself is read again once the lock is held.
+        await repos.products.lock(before.productId);
+        before = (await repos.items.findById(itemId))!;
+      }
       const after = await apply(repos, before, now);
       if (!after) throw staleVersion('item', before.version);
       const changed = after.version !== before.version;

@@ -1,6 +1,6 @@
 import type { Role } from '../contracts/access.schema';
 import type { RealtimeMessage } from '../contracts/events.schema';
-import type { AcceptanceCriterion, ItemType } from '../contracts/item.schema';
+import type { AcceptanceCriterion, ItemSort, ItemType } from '../contracts/item.schema';
 import type { ScoredFramework } from '../contracts/prioritization.schema';
 import type { CustomField, CustomFieldValue, WorkflowStatus } from '../contracts/workflow.schema';
 
@@ -250,6 +250,19 @@ export interface ScoreCursor {
   rank: string;
 }
 
+/** One condition of a backlog filter, resolved from the query language for the store to run. */
+export type ItemCondition =
+  | { kind: 'in'; field: 'type' | 'status' | 'assigneeId' | 'sprintId' | 'parentId'; values: Array<string | null>; negated: boolean }
+  | { kind: 'label'; labels: string[]; negated: boolean }
+  | { kind: 'compare'; field: 'estimate' | 'dueDate'; op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; value: number | string | null; negated: boolean }
+  | { kind: 'blocked'; value: boolean }
+  | { kind: 'text'; text: string; phrase: boolean; negated: boolean }
+  /** Matches no item: a filter on something that does not exist right now (no running sprint). */
+  | { kind: 'nothing' };
+
+/** Every condition must hold. */
+export type ItemFilter = readonly ItemCondition[];
+
 export interface ItemRepository {
   insert(item: NewItem): Promise<void>;
   insertMany(items: readonly NewItem[]): Promise<void>;
@@ -257,7 +270,7 @@ export interface ItemRepository {
   /** Items with this human key in any of the given workspaces (normally one). */
   findByKey(workspaceIds: readonly string[], productKey: string, number: number): Promise<ItemRecord[]>;
   /** Reads the unique (workspace, product, rank) index: never a sort of the whole backlog. */
-  listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
+  listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor, filter?: ItemFilter): Promise<ItemRecord[]>;
   lastRank(workspaceId: string, productId: string): Promise<string | null>;
   /**
    * The rank keys on either side of `rank` in a product, trash included (a
@@ -273,7 +286,14 @@ export interface ItemRepository {
   /** Moves the item to the trash as `by`, or (with `trashed: null`) back out of it. */
   setTrashed(id: string, trashed: { at: string; by: string } | null, at: string, expectedVersion?: number): Promise<ItemRecord | null>;
   /** The product's items by one framework's stored score, highest first, then unscored items, ties in rank order. */
-  listByScore(workspaceId: string, productId: string, framework: ScoredFramework, limit: number, after?: ScoreCursor): Promise<ItemRecord[]>;
+  listByScore(
+    workspaceId: string,
+    productId: string,
+    framework: ScoredFramework,
+    limit: number,
+    after?: ScoreCursor,
+    filter?: ItemFilter,
+  ): Promise<ItemRecord[]>;
   /** Items of the product outside the trash, by id (ids of other products or unknown ids are left out). */
   findMany(workspaceId: string, productId: string, ids: readonly string[]): Promise<ItemRecord[]>;
   /** Gives each item its new rank; the keys may be ones the same items hold now (a permutation). */
@@ -366,12 +386,36 @@ export interface SprintRepository {
   /** Null when the version is stale. */
   update(id: string, patch: SprintPatch, at: string, expectedVersion?: number): Promise<SprintRecord | null>;
   totals(workspaceId: string, sprintIds: readonly string[], doneStatuses: readonly string[]): Promise<Map<string, SprintTotals>>;
-  entries(workspaceId: string, sprintId: string): Promise<Array<SprintEntryRecord & { points: number }>>;
+  /** Every stay of an item in the sprint, trashed items included (with when they went to the trash). */
+  entries(workspaceId: string, sprintId: string): Promise<Array<SprintEntryRecord & { points: number; trashedAt: string | null }>>;
   addEntry(entry: SprintEntryRecord): Promise<void>;
   /** Ends the item's open stay in the sprint. */
   closeEntry(sprintId: string, itemId: string, at: string, by: string | null): Promise<void>;
-  /** Marks the item's open stay done at `at`, or not done with null. */
+  /** Marks the item's open stay finished (done or canceled) at `at`, or not finished with null. */
   setDone(sprintId: string, itemId: string, at: string | null): Promise<void>;
+}
+
+export interface SavedViewRecord {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  ownerId: string;
+  name: string;
+  query: string;
+  sort: ItemSort;
+  shared: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SavedViewRepository {
+  insert(view: SavedViewRecord): Promise<void>;
+  findById(id: string): Promise<SavedViewRecord | null>;
+  /** The product's shared views and the user's own, by name. */
+  listVisible(workspaceId: string, productId: string, userId: string): Promise<SavedViewRecord[]>;
+  update(id: string, patch: Partial<Pick<SavedViewRecord, 'name' | 'query' | 'sort' | 'shared'>>, at: string, expectedVersion?: number): Promise<SavedViewRecord | null>;
+  delete(id: string): Promise<void>;
 }
 
 export interface ActivityRecord {
@@ -438,6 +482,7 @@ export interface Repositories {
   items: ItemRepository;
   scores: ScoreRepository;
   sprints: SprintRepository;
+  views: SavedViewRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;
   loginFailures: LoginFailureRepository;

@@ -153,7 +153,7 @@ export class SprintService {
         }
       }
       const product = (await repos.products.findById(sprint.productId))!;
-      await repos.sprints.addEntry({ ...this.entry(scope, sprint.id, current.id, now), doneAt: isDone(product, current.status) ? now : null });
+      await repos.sprints.addEntry({ ...this.entry(scope, sprint.id, current.id, now), doneAt: isFinished(product, current.status) ? now : null });
       await repos.items.setSprint([current.id], sprint.id, now);
       const after = (await repos.items.findById(current.id))!;
       await this.record(repos, scope, 'sprint.item_added', sprint.id, null, { itemId: current.id, points: current.estimate, afterStart: sprint.state === 'active' });
@@ -190,7 +190,11 @@ export class SprintService {
   /** The daily burndown and the scope changes made after the start. */
   async burndown(scope: Scope, sprintId: string) {
     const sprint = await this.find(this.store.read, scope, sprintId);
-    const entries = await this.store.read.sprints.entries(scope.workspaceId, sprint.id);
+    // An item moved to the trash leaves the sprint's scope at that moment.
+    const entries = (await this.store.read.sprints.entries(scope.workspaceId, sprint.id)).map((entry) => ({
+      ...entry,
+      removedAt: entry.trashedAt && (entry.removedAt === null || entry.trashedAt < entry.removedAt) ? entry.trashedAt : entry.removedAt,
+    }));
     const today = this.ctx.clock.now().toISOString().slice(0, 10);
     // A carry-over at completion is not a scope change; only what moved while the sprint ran is.
     const ran = (at: string) => sprint.startedAt !== null && at > sprint.startedAt && (sprint.completedAt === null || at < sprint.completedAt);

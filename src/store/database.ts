@@ -21,7 +21,7 @@ export class Store implements UnitOfWork {
     readonly sqlite: Sqlite.Database | null,
     readonly pool: pg.Pool | null,
   ) {
-    this.read = createRepositories(db);
+    this.read = createRepositories(db, dialect);
   }
 
   /** Opens the store, first creating a PostgreSQL database that does not exist yet. */
@@ -41,7 +41,7 @@ export class Store implements UnitOfWork {
   }
 
   transaction<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(createRepositories(trx)));
+    return this.db.transaction().execute((trx) => work(createRepositories(trx, this.dialect)));
   }
 
   /** Brings the schema up to date; safe to run from several processes at once on PostgreSQL. */

@@ -6,6 +6,7 @@ import type {
   ItemRecord,
   ItemScoreRecord,
   ProductRecord,
+  SavedViewRecord,
   SprintEntryRecord,
   SprintRecord,
   LoginFailureRecord,
@@ -77,6 +78,8 @@ export type SprintTable = Omit<SprintRecord, 'availability'> & {
 
 export type SprintItemTable = SprintEntryRecord;
 
+export type SavedViewTable = Omit<SavedViewRecord, 'sort' | 'shared'> & { sort: string; shared: number };
+
 export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
   /** JSON of the state before and after the change. */
   before: string | null;
@@ -100,6 +103,7 @@ export interface Database {
   itemScore: ItemScoreTable;
   sprint: SprintTable;
   sprintItem: SprintItemTable;
+  savedView: SavedViewTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -119,6 +123,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'item',
   'itemScore',
   'sprintItem',
+  'savedView',
   'activity',
   'idempotency',
   'loginFailure',

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'sprint.manage': { roles: backlogOrder, description: 'Create, edit, start and complete sprints' },
   'sprint.plan': { roles: backlog, description: 'Commit items to a sprint, or take them out, before it starts' },
   'sprint.change_scope': { roles: backlogOrder, description: 'Change the scope of a running sprint (recorded as a scope change)' },
+  'view.save': { roles: everyone, description: 'Save backlog filters as views of their own' },
+  'view.share': { roles: backlog, description: 'Share saved views with the whole product, and look after shared ones' },
   'item.delete': { roles: backlog, description: 'Move items to the trash' },
   'item.restore': { roles: backlog, description: 'Restore items from the trash' },
 } as const satisfies Record<string, { roles: readonly Role[]; description: string }>;

@@ -240,7 +240,7 @@ describe('burndown', () => {
     expect(days).toHaveLength(1);
     expect(days[0]!.date).toBe('2026-03-02');
     expect(days[0]!.remaining).toBe(3);
-    expect(Number.isFinite(days[0]!.ideal)).toBe(true);
+    expect(days[0]!.ideal).toBe(0);
     expect(burndown(day, entries, 8, '2026-03-01')[0]!.remaining).toBeNull();
   });
 

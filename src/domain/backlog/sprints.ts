@@ -94,10 +94,11 @@ export interface BurndownDay {
  * removed during the sprint moves the line, which is the point of showing it.
  */
 export function burndown(days: readonly string[], entries: readonly SprintEntry[], committedAtStart: number, today: string): BurndownDay[] {
-  const last = Math.max(days.length - 1, 1);
+  const last = days.length - 1;
   return days.map((date, index) => {
     const endOfDay = `${date}T23:59:59.999Z`;
-    const ideal = round(committedAtStart * (1 - index / last));
+    // A one-day sprint's line is already at its end.
+    const ideal = last === 0 ? 0 : round(committedAtStart * (1 - index / last));
     if (date > today) return { date, remaining: null, ideal };
     const remaining = entries
       .filter((entry) => entry.addedAt <= endOfDay && !(entry.removedAt && entry.removedAt <= endOfDay) && !(entry.doneAt && entry.doneAt <= endOfDay))

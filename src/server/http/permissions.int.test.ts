@@ -97,6 +97,14 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     operationId: 'commitSprintItem',
     request: (t) => ({ method: 'POST', url: `/api/v1/sprints/${t.activeSprintId}/items`, body: { itemId: t.itemId } }),
   },
+  'view.save': {
+    operationId: 'createView',
+    request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/views`, body: { name: 'Mine', query: 'type:story' } }),
+  },
+  'view.share': {
+    operationId: 'createView',
+    request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/views`, body: { name: 'Ours', query: 'type:story', shared: true } }),
+  },
   'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
   'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
 };
@@ -121,6 +129,9 @@ const SAME_ACTION_AS: Record<string, Action> = {
   startSprint: 'sprint.manage',
   completeSprint: 'sprint.manage',
   removeSprintItem: 'sprint.plan',
+  listViews: 'item.read',
+  updateView: 'view.save',
+  deleteView: 'view.save',
   replaceCustomFields: 'workflow.update',
   listInvites: 'member.invite',
   revokeInvite: 'member.invite',
@@ -276,5 +287,6 @@ async function snapshot(t: TestApp, ws: TestWorkspace) {
   const invites = await t.runtime.store.read.invites.listOpen(ws.workspace.id, new Date().toISOString());
   const activity = await t.runtime.store.read.activity.list(ws.workspace.id, 1);
   const sprints = await t.runtime.store.read.sprints.listByProduct(ws.workspace.id, ws.product.id);
-  return { workspace, members, products, items, invites, sprints, lastActivity: activity[0]?.id };
+  const views = await t.runtime.store.read.views.listVisible(ws.workspace.id, ws.product.id, ws.owner.user.id);
+  return { workspace, members, products, items, invites, sprints, views, lastActivity: activity[0]?.id };
 }

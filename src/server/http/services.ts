@@ -6,6 +6,7 @@ import type { PrioritizationService } from '../../services/prioritization.servic
 import type { ProductService } from '../../services/product.service';
 import type { ScoreService } from '../../services/score.service';
 import type { SprintService } from '../../services/sprint.service';
+import type { SavedViewService } from '../../services/view.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
 
@@ -19,6 +20,7 @@ export interface AppServices {
   prioritization: PrioritizationService;
   scores: ScoreService;
   sprints: SprintService;
+  views: SavedViewService;
   idempotency: IdempotencyService;
   events: EventBus;
   /** Resolves when the database answers. */

@@ -445,6 +445,43 @@ describe.each(DIALECTS)('sprints API $name', ({ dialect }) => {
       expect((await burndown(sprint.id)).days[2]!.remaining).toBe(8);
     });
 
+    it('counts an item moved to the trash as leaving the scope then, not as never there', async () => {
+      const { ws, item, plan, committed, started, burndown } = await team();
+      const sprint = await plan('Sprint 1', { startDate: '2026-03-02', endDate: '2026-03-06' });
+      const big = await item('Export invoices as CSV', 5);
+      const small = await item('Filter invoices by month', 3);
+      await committed(sprint.id, big.id);
+      await committed(sprint.id, small.id);
+      at('2026-03-02T10:00:00.000Z');
+      await started(sprint.id);
+      at('2026-03-04T12:00:00.000Z');
+      expect((await call(t.app, 'DELETE', `/api/v1/items/${big.id}`, { token: ws.byRole.product_owner.token })).statusCode).toBe(200);
+      const chart = await burndown(sprint.id);
+      expect(chart.days.map((day) => day.remaining)).toEqual([8, 8, 3, null, null]);
+      expect(chart.scopeChanges).toEqual([expect.objectContaining({ itemId: big.id, change: 'removed', points: 5 })]);
+    });
+
+    it('stops counting a canceled item as remaining', async () => {
+      const { item, plan, committed, started, setStatus, burndown } = await team();
+      const sprint = await plan('Sprint 1', { startDate: '2026-03-02', endDate: '2026-03-06' });
+      const dropped = await item('Export invoices as PDF', 5);
+      await committed(sprint.id, dropped.id);
+      at('2026-03-02T10:00:00.000Z');
+      await started(sprint.id);
+      at('2026-03-03T10:00:00.000Z');
+      await setStatus(dropped.id, 'canceled');
+      expect((await burndown(sprint.id)).days.map((day) => day.remaining)).toEqual([5, 0, null, null, null]);
+    });
+
+    it('completes a sprint from a request with no body at all', async () => {
+      const { po, plan, started } = await team();
+      const sprint = await plan('Sprint 1');
+      await started(sprint.id);
+      const response = await t.app.inject({ method: 'POST', url: `/api/v1/sprints/${sprint.id}/complete`, headers: { authorization: `Bearer ${po}` } });
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json().sprint.state).toBe('completed');
+    });
+
     it("lists the sprint's items in backlog rank order, page by page", async () => {
       const { po, productUrl, item, plan, committed, sprintItems } = await team();
       const sprint = await plan('Sprint 1');

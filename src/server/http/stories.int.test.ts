@@ -320,6 +320,19 @@ describe.each(DIALECTS)('stories API $name', ({ dialect }) => {
       }
     });
 
+    it('never lets a feature become an epic under an epic when both changes arrive at once', async () => {
+      const { created, update, read } = await backlog();
+      for (let round = 0; round < 20; round += 1) {
+        const epic = await created({ type: 'epic', title: `Epic of round ${round}` });
+        const feature = await created({ type: 'feature', title: `Feature of round ${round}` });
+        const [retyped, parented] = await Promise.all([update(feature.id, { type: 'epic' }), update(feature.id, { parentId: epic.id })]);
+        const outcome = `round ${round}: re-type ${retyped.statusCode} ${retyped.body} / parent ${parented.statusCode} ${parented.body}`;
+        expect(retyped.statusCode === 200 && parented.statusCode === 200, outcome).toBe(false);
+        const after = await read(feature.id);
+        expect(after.type === 'epic' && after.parentId !== null, outcome).toBe(false);
+      }
+    });
+
     it('restores a task without its parent when the parent has become an epic meanwhile', async () => {
       const { token, created, update, remove, read } = await backlog();
       const restore = (id: string) => call(t.app, 'POST', `/api/v1/items/${id}/restore`, { token });

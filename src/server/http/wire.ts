@@ -2,6 +2,7 @@ import type { ApiToken, User } from '../../contracts/auth.schema';
 import type { Item } from '../../contracts/item.schema';
 import type { Product } from '../../contracts/product.schema';
 import type { Sprint } from '../../contracts/sprint.schema';
+import type { SavedView } from '../../contracts/view.schema';
 import type { SprintView } from '../../services/sprint.service';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
 import { assessReadiness } from '../../domain/backlog/readiness';
@@ -13,6 +14,7 @@ import type {
   ItemRecord,
   MemberRecord,
   ProductRecord,
+  SavedViewRecord,
   UserRecord,
 } from '../../services/ports';
 
@@ -124,6 +126,19 @@ export const toSprint = (sprint: SprintView): Sprint => ({
   version: sprint.version,
   createdAt: sprint.createdAt,
   updatedAt: sprint.updatedAt,
+});
+
+export const toSavedView = (view: SavedViewRecord): SavedView => ({
+  id: view.id,
+  productId: view.productId,
+  ownerId: view.ownerId,
+  name: view.name,
+  query: view.query,
+  sort: view.sort,
+  shared: view.shared,
+  version: view.version,
+  createdAt: view.createdAt,
+  updatedAt: view.updatedAt,
 });
 
 /** A page of records as the wire's page of shapes. */

@@ -112,9 +112,54 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('done_at', instant)
     .execute();
   await db.schema.createIndex('sprint_item_sprint_idx').on('sprint_item').columns(['workspace_id', 'sprint_id', 'item_id']).execute();
+
+  // Full-text search over what people write on an item, without stemming on
+  // either dialect so both find the same items.
+  if (isPostgres) {
+    // Dialect branch: an expression index; queries use the very same expression (item-search.ts).
+    await sql`create index item_search_idx on item using gin (to_tsvector('simple'::regconfig, title || ' ' || description || ' ' || persona || ' ' || want || ' ' || benefit))`.execute(db);
+  } else {
+    // Dialect branch: an FTS5 index over the item rows (external content, keyed by the item's rowid),
+    // kept in step by triggers. Tandem never VACUUMs, which is what could renumber those rowids.
+    await sql`create virtual table item_fts using fts5(title, description, persona, want, benefit, content='item', content_rowid='rowid')`.execute(db);
+    await sql`create trigger item_fts_insert after insert on item begin
+      insert into item_fts(rowid, title, description, persona, want, benefit) values (new.rowid, new.title, new.description, new.persona, new.want, new.benefit);
+    end`.execute(db);
+    await sql`create trigger item_fts_delete after delete on item begin
+      insert into item_fts(item_fts, rowid, title, description, persona, want, benefit) values ('delete', old.rowid, old.title, old.description, old.persona, old.want, old.benefit);
+    end`.execute(db);
+    await sql`create trigger item_fts_update after update of title, description, persona, want, benefit on item begin
+      insert into item_fts(item_fts, rowid, title, description, persona, want, benefit) values ('delete', old.rowid, old.title, old.description, old.persona, old.want, old.benefit);
+      insert into item_fts(rowid, title, description, persona, want, benefit) values (new.rowid, new.title, new.description, new.persona, new.want, new.benefit);
+    end`.execute(db);
+    await sql`insert into item_fts(item_fts) values ('rebuild')`.execute(db);
+  }
+
+  await db.schema
+    .createTable('saved_view')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspace.id').onDelete('cascade'))
+    .addColumn('product_id', 'text', (c) => c.notNull().references('product.id').onDelete('cascade'))
+    .addColumn('owner_id', 'text', (c) => c.notNull().references('user.id').onDelete('cascade'))
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('query', 'text', (c) => c.notNull())
+    .addColumn('sort', 'text', (c) => c.notNull())
+    .addColumn('shared', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', instant, (c) => c.notNull())
+    .addColumn('updated_at', instant, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('saved_view_product_idx').on('saved_view').columns(['workspace_id', 'product_id', 'name']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('saved_view').execute();
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await db.schema.dropIndex('item_search_idx').execute();
+  } else {
+    for (const trigger of ['item_fts_insert', 'item_fts_delete', 'item_fts_update']) await sql`drop trigger ${sql.raw(trigger)}`.execute(db);
+    await sql`drop table item_fts`.execute(db);
+  }
   await db.schema.dropTable('sprint_item').execute();
   await db.schema.dropIndex('item_sprint_idx').execute();
   await db.schema.alterTable('item').dropColumn('sprint_id').execute();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Repositories } from '../../services/ports';
+import type { Dialect } from '../database';
 import type { Database } from '../schema';
 import { ActivityKyselyRepository } from './activity.repository';
 import { ApiTokenKyselyRepository } from './api-token.repository';
@@ -11,11 +12,12 @@ import { MemberKyselyRepository } from './member.repository';
 import { ProductKyselyRepository } from './product.repository';
 import { ScoreKyselyRepository } from './score.repository';
 import { SprintKyselyRepository } from './sprint.repository';
+import { SavedViewKyselyRepository } from './view.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
 
-export function createRepositories(db: Kysely<Database>): Repositories {
+export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repositories {
   return {
     users: new UserKyselyRepository(db),
     sessions: new SessionKyselyRepository(db),
@@ -24,9 +26,10 @@ export function createRepositories(db: Kysely<Database>): Repositories {
     members: new MemberKyselyRepository(db),
     invites: new InviteKyselyRepository(db),
     products: new ProductKyselyRepository(db),
-    items: new ItemKyselyRepository(db),
+    items: new ItemKyselyRepository(db, dialect),
     scores: new ScoreKyselyRepository(db),
     sprints: new SprintKyselyRepository(db),
+    views: new SavedViewKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),

@@ -1,8 +1,10 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { ItemTypeSchema, type ItemType } from '../../contracts/item.schema';
 import type { ScoredFramework } from '../../contracts/prioritization.schema';
-import type { ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor, ScoreCursor, TrashCursor } from '../../services/ports';
+import type { ItemFilter, ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor, ScoreCursor, TrashCursor } from '../../services/ports';
+import type { Dialect } from '../database';
 import type { Database, ItemTable } from '../schema';
+import { itemFilterWhere } from './item-filter';
 
 type ItemRow = Selectable<ItemTable> & { productKey: string };
 
@@ -34,7 +36,10 @@ function toColumns<T extends Partial<ItemRecord>>(item: T) {
 const INSERT_BATCH = 500;
 
 export class ItemKyselyRepository implements ItemRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
 
   private selectItems() {
     return this.db.selectFrom('item').innerJoin('product', 'product.id', 'item.productId').selectAll('item').select('product.key as productKey');
@@ -59,12 +64,20 @@ export class ItemKyselyRepository implements ItemRepository {
     return rows.map((row) => toItem(row, byItem.get(row.id)));
   }
 
-  async listByScore(workspaceId: string, productId: string, framework: ScoredFramework, limit: number, after?: ScoreCursor): Promise<ItemRecord[]> {
+  async listByScore(
+    workspaceId: string,
+    productId: string,
+    framework: ScoredFramework,
+    limit: number,
+    after?: ScoreCursor,
+    filter: ItemFilter = [],
+  ): Promise<ItemRecord[]> {
     let query = this.selectItems()
       .leftJoin('itemScore as s', (join) => join.onRef('s.itemId', '=', 'item.id').on('s.framework', '=', framework))
       .where('item.workspaceId', '=', workspaceId)
       .where('item.productId', '=', productId)
       .where('item.deletedAt', 'is', null);
+    if (filter.length > 0) query = query.where((eb) => itemFilterWhere(eb, filter, this.dialect));
     if (after && after.score !== null) {
       const score = after.score;
       query = query.where((eb) =>
@@ -136,11 +149,12 @@ export class ItemKyselyRepository implements ItemRepository {
     return this.withScores(rows);
   }
 
-  async listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
+  async listByRank(workspaceId: string, productId: string, limit: number, after?: RankCursor, filter: ItemFilter = []): Promise<ItemRecord[]> {
     let query = this.selectItems()
       .where('item.workspaceId', '=', workspaceId)
       .where('item.productId', '=', productId)
       .where('item.deletedAt', 'is', null);
+    if (filter.length > 0) query = query.where((eb) => itemFilterWhere(eb, filter, this.dialect));
     // The unique rank index gives the order and lets a cursor seek straight to its place.
     if (after) query = query.where('item.rank', '>', after.rank);
     const rows = await query.orderBy('item.rank').limit(limit).execute();

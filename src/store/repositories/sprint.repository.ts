@@ -75,15 +75,14 @@ export class SprintKyselyRepository implements SprintRepository {
     );
   }
 
-  async entries(workspaceId: string, sprintId: string): Promise<Array<SprintEntryRecord & { points: number }>> {
+  async entries(workspaceId: string, sprintId: string): Promise<Array<SprintEntryRecord & { points: number; trashedAt: string | null }>> {
     const rows = await this.db
       .selectFrom('sprintItem')
       .innerJoin('item', 'item.id', 'sprintItem.itemId')
       .selectAll('sprintItem')
-      .select('item.estimate')
+      .select(['item.estimate', 'item.deletedAt as trashedAt'])
       .where('sprintItem.workspaceId', '=', workspaceId)
       .where('sprintItem.sprintId', '=', sprintId)
-      .where('item.deletedAt', 'is', null)
       .orderBy('sprintItem.addedAt')
       .execute();
     return rows.map(({ estimate, ...entry }) => ({ ...entry, points: estimate === null ? 0 : Number(estimate) }));

@@ -48,7 +48,11 @@ export async function tableCounts(databaseUrl: string): Promise<Record<string, n
   if (databaseUrl.startsWith('sqlite:')) {
     const db = new Database(databaseUrl.slice('sqlite:'.length), { readonly: true, fileMustExist: true });
     try {
-      const tables = db.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[];
+      // The full-text index (item_fts and its shadow tables) is derived from item rows, not data of its own.
+      const tables = db
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'item_fts%'")
+        .pluck()
+        .all() as string[];
       for (const table of tables) counts[table] = db.prepare(`select count(*) from "${table}"`).pluck().get() as number;
     } finally {
       db.close();

@@ -139,7 +139,7 @@ export const sprintRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = as
         tags: ['sprints'],
         summary: 'Complete the sprint; unfinished items carry over to the next planned sprint or the backlog',
         params: SprintParams,
-        body: SprintCompleteBodySchema.optional(),
+        body: SprintCompleteBodySchema.nullish(),
         response: { 200: z.object({ sprint: SprintSchema, carriedOver: z.number().int(), carriedTo: IdSchema.nullable() }) },
       },
     },
