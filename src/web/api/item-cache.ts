@@ -1,22 +1,26 @@
-import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import { rankBetween } from '../../domain/ranking';
+import { comparatorFor, DEFAULT_VIEW, isFiltered, isItemSort, type ListView } from './list-view';
 import { queryKeys } from './query-keys';
 import type { Item, ItemPage } from './types';
 
 /**
- * Patches for the cached backlog (the infinite items list), so one changed
+ * Patches for the cached backlog (the infinite items lists), so one changed
  * item costs one small request instead of refetching every loaded page.
  *
- * The list is read in (rank, id) order with a keyset cursor, so pages may grow
- * or shrink here without breaking the cursors that fetch the pages after them.
+ * Each view (filter and sort) is its own cached list, read in the view's order
+ * with a keyset cursor, so pages may grow or shrink here without breaking the
+ * cursors that fetch the pages after them. A patch applies to every cached view
+ * in that view's order; a filtered view never takes in a row it did not have,
+ * as only the server knows whether the row matches.
  */
 type ItemPages = InfiniteData<ItemPage, string | null>;
+type Compare = (a: Item, b: Item) => number;
 
-/** The list's sort order: rank bytewise, then id (JavaScript compares ASCII the same way). */
-function compareItems(a: Pick<Item, 'rank' | 'id'>, b: Pick<Item, 'rank' | 'id'>): number {
-  if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return 0;
+/** The view a cached list's key names (see `queryKeys.items.list`). */
+export function viewOfKey(queryKey: QueryKey): ListView {
+  const [, , , , sort, q] = queryKey;
+  return { sort: isItemSort(sort) ? sort : DEFAULT_VIEW.sort, q: typeof q === 'string' ? q : '' };
 }
 
 const lastPage = (data: ItemPages) => data.pages.at(-1);
@@ -38,21 +42,21 @@ function withoutIds(data: ItemPages, ids: ReadonlySet<string>): ItemPages {
  * Whether a row at this sort position belongs to what is loaded: anything up to
  * the last cached row, or anywhere at all once the last page is in.
  */
-function isInLoadedRange(data: ItemPages, item: Item): boolean {
+function isInLoadedRange(data: ItemPages, item: Item, compare: Compare): boolean {
   if (!lastPage(data)?.nextCursor) return true;
   const last = lastRow(data);
-  return last !== undefined && compareItems(item, last) < 0;
+  return last !== undefined && compare(item, last) < 0;
 }
 
-function insertSorted(data: ItemPages, item: Item): ItemPages {
+function insertSorted(data: ItemPages, item: Item, compare: Compare): ItemPages {
   // The first page holding a later row takes the item before that row; otherwise the last page ends with it.
-  let target = data.pages.findIndex((page) => page.items.some((row) => compareItems(item, row) < 0));
+  let target = data.pages.findIndex((page) => page.items.some((row) => compare(item, row) < 0));
   if (target < 0) target = data.pages.length - 1;
   return withPages(
     data,
     data.pages.map((page, index) => {
       if (index !== target) return page;
-      const at = page.items.findIndex((row) => compareItems(item, row) < 0);
+      const at = page.items.findIndex((row) => compare(item, row) < 0);
       const items = at < 0 ? [...page.items, item] : [...page.items.slice(0, at), item, ...page.items.slice(at)];
       return { ...page, items };
     }),
@@ -73,12 +77,12 @@ function findItem(data: ItemPages, id: string): Item | undefined {
  * row that was not cached joins only when `insertMissing` and its position is
  * inside the loaded range.
  */
-function placeItem(data: ItemPages, item: Item, insertMissing: boolean, force = false): ItemPages {
+function placeItem(data: ItemPages, item: Item, insertMissing: boolean, compare: Compare, force = false): ItemPages {
   if (item.deletedAt !== null) return withoutIds(data, new Set([item.id]));
   const cached = findItem(data, item.id);
-  if (!cached) return insertMissing && isInLoadedRange(data, item) ? insertSorted(data, item) : data;
+  if (!cached) return insertMissing && isInLoadedRange(data, item, compare) ? insertSorted(data, item, compare) : data;
   if (cached.version > item.version && !force) return data;
-  if (compareItems(cached, item) === 0) {
+  if (compare(cached, item) === 0) {
     return withPages(
       data,
       data.pages.map((page) => (page.items.includes(cached) ? { ...page, items: page.items.map((row) => (row === cached ? item : row)) } : page)),
@@ -86,16 +90,28 @@ function placeItem(data: ItemPages, item: Item, insertMissing: boolean, force = 
   }
   // A new rank moves the row: out of its old place, into its new one if that is loaded.
   const without = withoutIds(data, new Set([item.id]));
-  return isInLoadedRange(without, item) ? insertSorted(without, item) : without;
+  return isInLoadedRange(without, item, compare) ? insertSorted(without, item, compare) : without;
 }
 
-function patchList(client: QueryClient, productId: string, patch: (data: ItemPages) => ItemPages): void {
-  client.setQueryData<ItemPages>(queryKeys.items.list(productId), (data) => (data ? patch(data) : data));
+interface ListContext {
+  view: ListView;
+  compare: Compare;
+  /** Whether a row the list did not have may join it: only where every item matches. */
+  mayInsert: boolean;
+}
+
+/** Applies a patch to every cached view of the product's backlog, each in its own order. */
+function patchList(client: QueryClient, productId: string, patch: (data: ItemPages, list: ListContext) => ItemPages): void {
+  for (const query of client.getQueryCache().findAll({ queryKey: queryKeys.items.lists(productId) })) {
+    const view = viewOfKey(query.queryKey);
+    const list = { view, compare: comparatorFor(view.sort), mayInsert: !isFiltered(view) };
+    client.setQueryData<ItemPages>(query.queryKey, (data) => (data ? patch(data, list) : data));
+  }
 }
 
 /** A changed or restored item, fresh from the server, patched into the cached list. */
 export function patchItemInList(client: QueryClient, item: Item, { insertMissing }: { insertMissing: boolean }): void {
-  patchList(client, item.productId, (data) => placeItem(data, item, insertMissing));
+  patchList(client, item.productId, (data, list) => placeItem(data, item, insertMissing && list.mayInsert, list.compare));
 }
 
 /** Trashed (or no longer visible) items leave the cached list. */
@@ -109,16 +125,17 @@ export function removeItemsFromList(client: QueryClient, productId: string, ids:
  * the item sorts after the last row; otherwise paging down will bring it.
  */
 export function appendCreatedItem(client: QueryClient, item: Item): void {
-  patchList(client, item.productId, (data) => {
-    if (findItem(data, item.id)) return placeItem(data, item, false);
-    if (lastPage(data)?.nextCursor) return data;
+  patchList(client, item.productId, (data, list) => {
+    if (findItem(data, item.id)) return placeItem(data, item, false, list.compare);
+    if (!list.mayInsert || lastPage(data)?.nextCursor) return data;
     const last = lastRow(data);
-    if (last && compareItems(item, last) <= 0) return data;
-    return insertSorted(data, item);
+    if (last && list.compare(item, last) <= 0) return data;
+    return insertSorted(data, item, list.compare);
   });
 }
 
-export type MoveDirection = 'up' | 'down' | 'top' | 'bottom';
+/** One step, an end of the list, or next to a named row (where a drag drops it). */
+export type MoveDirection = 'up' | 'down' | 'top' | 'bottom' | { beforeId: string } | { afterId: string };
 /** The body of `POST /items/{id}/move`. */
 export type MoveTarget = { beforeId: string } | { afterId: string } | { position: 'top' | 'bottom' };
 
@@ -178,6 +195,7 @@ export function planMove(data: ItemPages, id: string, direction: MoveDirection):
   if (!item) return null;
   const hasMore = Boolean(lastPage(data)?.nextCursor);
   const last = rows.length - 1;
+  if (typeof direction === 'object') return planMoveNextTo(rows, item, direction, hasMore);
   switch (direction) {
     case 'up': {
       const anchor = rows[index - 1];
@@ -203,9 +221,26 @@ export function planMove(data: ItemPages, id: string, direction: MoveDirection):
   }
 }
 
-/** Plans a move from the product's cached list; null when the list or the row is not cached. */
-export function planMoveInList(client: QueryClient, productId: string, id: string, direction: MoveDirection): PlannedMove | null {
-  const data = client.getQueryData<ItemPages>(queryKeys.items.list(productId));
+/** A move next to a named row, planned on the list without the moved row. */
+function planMoveNextTo(rows: Item[], item: Item, direction: { beforeId: string } | { afterId: string }, hasMore: boolean): PlannedMove | null {
+  const others = rows.filter((row) => row.id !== item.id);
+  const anchorId = 'beforeId' in direction ? direction.beforeId : direction.afterId;
+  const at = others.findIndex((row) => row.id === anchorId);
+  const anchor = others[at];
+  if (!anchor) return null;
+  if ('beforeId' in direction) {
+    if (rows[rows.indexOf(anchor) - 1] === item) return null;
+    return { item, target: { beforeId: anchor.id }, rank: localRankBetween(others[at - 1]?.rank ?? null, anchor.rank) };
+  }
+  if (rows[rows.indexOf(anchor) + 1] === item) return null;
+  // As with 'down': after the last loaded row, where the row lands is not known here.
+  if (at === others.length - 1 && hasMore) return null;
+  return { item, target: { afterId: anchor.id }, rank: localRankBetween(anchor.rank, others[at + 1]?.rank ?? null) };
+}
+
+/** Plans a move from one cached view of the product's backlog; null when the list or the row is not cached. */
+export function planMoveInList(client: QueryClient, productId: string, id: string, direction: MoveDirection, view: ListView = DEFAULT_VIEW): PlannedMove | null {
+  const data = client.getQueryData<ItemPages>(queryKeys.items.list(productId, view));
   return data ? planMove(data, id, direction) : null;
 }
 
@@ -216,9 +251,9 @@ export function planMoveInList(client: QueryClient, productId: string, id: strin
  * rank is inside it, so a refused move is taken back with `rollBackItemInList`.
  */
 export function setItemRankInList(client: QueryClient, item: Item, rank: string, version: number): void {
-  patchList(client, item.productId, (data) => {
+  patchList(client, item.productId, (data, list) => {
     const cached = findItem(data, item.id) ?? item;
-    return placeItem(data, { ...cached, rank, version }, true, true);
+    return placeItem(data, { ...cached, rank, version }, list.mayInsert, list.compare, true);
   });
 }
 
@@ -230,10 +265,10 @@ export function setItemRankInList(client: QueryClient, item: Item, rank: string,
  */
 export function rollBackItemInList(client: QueryClient, confirmed: Item): boolean {
   let cached = false;
-  patchList(client, confirmed.productId, (data) => {
+  patchList(client, confirmed.productId, (data, list) => {
     const row = findItem(data, confirmed.id);
-    cached = row !== undefined;
-    return row ? placeItem(data, { ...row, rank: confirmed.rank, version: confirmed.version }, false, true) : data;
+    if (row) cached = true;
+    return row ? placeItem(data, { ...row, rank: confirmed.rank, version: confirmed.version }, false, list.compare, true) : data;
   });
   return cached;
 }
@@ -244,22 +279,22 @@ export function rollBackItemInList(client: QueryClient, confirmed: Item): boolea
  * (joining the list if that is inside the loaded range).
  */
 export function replaceItemInList(client: QueryClient, item: Item): void {
-  patchList(client, item.productId, (data) => placeItem(data, item, true, true));
+  patchList(client, item.productId, (data, list) => placeItem(data, item, list.mayInsert, list.compare, true));
 }
 
-/** The row's place in the cached list (0-based), or -1 when it is not loaded. */
-export function indexInList(client: QueryClient, productId: string, id: string): number {
-  const data = client.getQueryData<ItemPages>(queryKeys.items.list(productId));
+/** The row's place in a cached view (0-based), or -1 when it is not loaded. */
+export function indexInList(client: QueryClient, productId: string, id: string, view: ListView = DEFAULT_VIEW): number {
+  const data = client.getQueryData<ItemPages>(queryKeys.items.list(productId, view));
   return data?.pages.flatMap((page) => page.items).findIndex((item) => item.id === id) ?? -1;
 }
 
 /**
- * Resolves once no page of the product's list is being fetched. A page fetch
- * builds on the pages it started from, so a patch written mid-fetch would be lost.
+ * Resolves once no page of any of the product's cached views is being fetched.
+ * A page fetch builds on the pages it started from, so a patch written mid-fetch would be lost.
  */
 export function whenListIdle(client: QueryClient, productId: string): Promise<void> {
-  const queryKey = queryKeys.items.list(productId);
-  const isBusy = () => client.getQueryState(queryKey)?.fetchStatus === 'fetching';
+  const queryKey = queryKeys.items.lists(productId);
+  const isBusy = () => client.isFetching({ queryKey }) > 0;
   if (!isBusy()) return Promise.resolve();
   return new Promise((resolve) => {
     const unsubscribe = client.getQueryCache().subscribe(() => {
@@ -268,4 +303,9 @@ export function whenListIdle(client: QueryClient, productId: string): Promise<vo
       resolve();
     });
   });
+}
+
+/** Whether any view of the product's backlog is cached (a tab that never loaded one has nothing to keep current). */
+export function hasCachedList(client: QueryClient, productId: string): boolean {
+  return client.getQueryCache().findAll({ queryKey: queryKeys.items.lists(productId) }).some((query) => query.state.data !== undefined);
 }

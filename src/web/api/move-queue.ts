@@ -12,6 +12,7 @@ import {
   type MoveDirection,
   type MoveTarget,
 } from './item-cache';
+import { DEFAULT_VIEW, type ListView } from './list-view';
 import type { Item } from './types';
 
 export interface MoveResult {
@@ -75,8 +76,9 @@ export function createMoveQueue({ client, productId, send, fetchItem, onError }:
     if (item) onError(error, item);
   };
 
-  return function move(itemId: string, direction: MoveDirection): MoveResult | null {
-    const plan = planMoveInList(client, productId, itemId, direction);
+  /** `view`: the cached view the move is made in, whose neighbours the move names. */
+  return function move(itemId: string, direction: MoveDirection, view: ListView = DEFAULT_VIEW): MoveResult | null {
+    const plan = planMoveInList(client, productId, itemId, direction, view);
     if (!plan) return null;
     const current = batch;
     const confirmed = current.confirmed.get(itemId) ?? plan.item;
@@ -103,7 +105,7 @@ export function createMoveQueue({ client, productId, send, fetchItem, onError }:
         if (current === batch) fail(current, itemId, error);
       }
     });
-    return { item: plan.item, index: indexInList(client, productId, itemId) };
+    return { item: plan.item, index: indexInList(client, productId, itemId, view) };
   };
 }
 

@@ -3,6 +3,8 @@
  * and mutations invalidate exactly what they should. Keys are hierarchical:
  * invalidating `items.all(productId)` also refreshes every page and detail under it.
  */
+import { DEFAULT_VIEW, type ListView } from './list-view';
+
 export const queryKeys = {
   me: () => ['me'] as const,
   workspaces: () => ['workspaces'] as const,
@@ -11,7 +13,10 @@ export const queryKeys = {
   invites: (workspaceId: string) => ['workspaces', workspaceId, 'invites'] as const,
   items: {
     all: (productId: string) => ['products', productId, 'items'] as const,
-    list: (productId: string) => ['products', productId, 'items', 'list'] as const,
+    /** Every cached view of the product's backlog (each filter and sort is its own list). */
+    lists: (productId: string) => ['products', productId, 'items', 'list'] as const,
+    /** One view of the backlog; with no view, the whole backlog in rank order. */
+    list: (productId: string, view: ListView = DEFAULT_VIEW) => ['products', productId, 'items', 'list', view.sort, view.q] as const,
   },
   /** The product's trash, most recently trashed first; not under `items.all`, so backlog refreshes leave it be. */
   trash: (productId: string) => ['products', productId, 'trash'] as const,
@@ -22,5 +27,9 @@ export const queryKeys = {
   /** An item's children, in rank order; every open one refreshes on any item hint of the product. */
   children: (productId: string, parentId: string) => ['products', productId, 'children', parentId] as const,
   allChildren: (productId: string) => ['products', productId, 'children'] as const,
+  /** The product's saved views: the caller's own and the shared ones. */
+  views: (productId: string) => ['products', productId, 'views'] as const,
+  /** An item's stored scores with their inputs and formulas. */
+  scores: (itemId: string) => ['item', itemId, 'scores'] as const,
   invitePreview: (token: string) => ['invite', token] as const,
 };

@@ -3,7 +3,8 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { EVENT_TYPES } from '../../contracts/events.schema';
 import type { Item, RealtimeMessage } from './types';
 import { API_BASE, ApiError, request } from './client';
-import { appendCreatedItem, patchItemInList, removeItemsFromList, whenListIdle } from './item-cache';
+import { appendCreatedItem, hasCachedList, patchItemInList, removeItemsFromList, viewOfKey, whenListIdle } from './item-cache';
+import { isFiltered } from './list-view';
 import { queryKeys } from './query-keys';
 import { removeItemsFromTrash } from './trash-cache';
 
@@ -77,7 +78,7 @@ function patchTrash(client: QueryClient, message: RealtimeMessage, productId: st
  */
 async function patchItemList(client: QueryClient, message: RealtimeMessage, productId: string): Promise<void> {
   // A tab that never loaded this product's list has nothing to keep current.
-  if (client.getQueryData(queryKeys.items.list(productId)) === undefined) return;
+  if (!hasCachedList(client, productId)) return;
   // Only trashed items are purged, so the backlog rarely holds one; dropping it needs no request either way.
   if (message.type === 'item.deleted' || message.type === 'item.purged') {
     await whenListIdle(client, productId);
@@ -105,6 +106,10 @@ async function patchItemList(client: QueryClient, message: RealtimeMessage, prod
       removeItemsFromList(client, productId, [outcome.id]);
     }
     // Other failures leave the row as it was; a dropped stream refetches everything when it reopens.
+  }
+  // Only the server knows whether a new or changed item now matches a filter; filtered views are short, so they refetch.
+  if (message.type === 'item.created' || message.type === 'item.updated' || message.type === 'item.restored') {
+    void client.invalidateQueries({ queryKey: queryKeys.items.lists(productId), predicate: (query) => isFiltered(viewOfKey(query.queryKey)) });
   }
 }
 
