@@ -24,6 +24,7 @@ export const EVENT_TYPES = [
   'sprint.updated',
   'sprint.started',
   'sprint.completed',
+  'decision.changed',
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

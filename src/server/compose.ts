@@ -9,6 +9,7 @@ import { PrioritizationService } from '../services/prioritization.service';
 import { ScoreService } from '../services/score.service';
 import { SprintService } from '../services/sprint.service';
 import { SavedViewService } from '../services/view.service';
+import { DecisionService } from '../services/decision.service';
 import { ProductService } from '../services/product.service';
 import { SeedService } from '../services/seed.service';
 import { WorkspaceService } from '../services/workspace.service';
@@ -72,6 +73,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     scores: new ScoreService(store, events, ctx),
     sprints: new SprintService(store, events, ctx),
     views: new SavedViewService(store, ctx),
+    decisions: new DecisionService(store, events, ctx),
     idempotency: new IdempotencyService(store, ctx),
     events,
     ping: () => store.ping(),

@@ -13,7 +13,7 @@ export interface Scope {
   action: Action;
 }
 
-type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views'>;
+type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions'>;
 
 /**
  * Checks the permission matrix for a request. A caller who is not a member of
@@ -54,6 +54,12 @@ export class AccessService {
     const view = await this.repos.views.findById(viewId);
     if (!view) throw notFound('View');
     return this.workspace(actor, view.workspaceId, action, 'View');
+  }
+
+  async decision(actor: Actor, decisionId: string, action: Action): Promise<Scope> {
+    const decision = await this.repos.decisions.findById(decisionId);
+    if (!decision) throw notFound('Decision');
+    return this.workspace(actor, decision.workspaceId, action, 'Decision');
   }
 
   private async findItem(actor: Actor, itemRef: string): Promise<ItemRecord> {

@@ -1,6 +1,7 @@
 import type { EventType } from '../contracts/events.schema';
 import type { ItemCreate, ItemMove, ItemSort, ItemUpdate } from '../contracts/item.schema';
 import { ScoredFrameworkSchema, type ApplyScoreOrder } from '../contracts/prioritization.schema';
+import { assertMayEdit, assertMayRank } from '../domain/access/item-edits';
 import { isAllowed } from '../domain/access/permissions';
 import { mergeCustomFieldValues } from '../domain/backlog/custom-fields';
 import { parentProblem } from '../domain/backlog/hierarchy';
@@ -64,6 +65,7 @@ export class ItemService {
       const known = new Set(found.map((item) => item.id));
       const missing = input.itemIds.findIndex((id) => !known.has(id));
       if (missing >= 0) throw fieldError(`itemIds.${missing}`, 'no such item in this backlog (or it is in the trash)');
+      for (const item of found) assertMayRank(scope.roles, item, await this.inRunningSprint(repos, item));
       const moves = scoreOrder(found.map((item) => ({ id: item.id, rank: item.rank, score: item.scores[input.framework] })));
       await repos.items.setRanks(moves, now);
       const after = await repos.items.findMany(scope.workspaceId, productId, ids);
@@ -137,6 +139,7 @@ export class ItemService {
     const structural = (before: ItemRecord) => (['status', 'type', 'parentId'] as const).some((field) => given[field] !== undefined && given[field] !== before[field]);
     return this.change(scope, itemId, 'item.updated', expectedVersion, async (repos, before, now) => {
       if (before.deletedAt) throw inTrash('editing');
+      assertMayEdit(scope.roles, scope.actor.userId, before, Object.keys(given));
       const product = (await repos.products.findById(before.productId))!;
       const changes = await this.checkedFields(repos, scope, product, before, given, options);
       const after = await repos.items.update(itemId, changes, now, expectedVersion);
@@ -200,6 +203,10 @@ export class ItemService {
     return changes;
   }
 
+  private async inRunningSprint(repos: ItemRepositories, item: ItemRecord): Promise<boolean> {
+    return item.sprintId !== null && (await repos.sprints.findById(item.sprintId))?.state === 'active';
+  }
+
   private async checkParent(
     repos: ItemRepositories,
     product: ProductRecord,
@@ -228,6 +235,7 @@ export class ItemService {
     return this.change(scope, itemId, 'item.ranked', expectedVersion, async (repos, before, now) => {
       if (before.deletedAt) throw inTrash('moving');
       await repos.products.lock(before.productId);
+      assertMayRank(scope.roles, before, await this.inRunningSprint(repos, before));
       const rank = await this.rankFor(repos, before, target);
       const moved = await repos.items.setRank(itemId, rank, now, expectedVersion);
       // Trashed while this move waited for the lock: say so rather than "changed by someone".

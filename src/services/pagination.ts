@@ -13,6 +13,7 @@ export const ScoreCursorSchema = z.strictObject({
   rank: RankCursorSchema.shape.rank,
 });
 export const TrashCursorSchema = z.strictObject({ deletedAt: z.iso.datetime(), id: z.string().regex(/^[\w-]{1,64}$/) });
+export const DecisionCursorSchema = z.strictObject({ createdAt: z.iso.datetime({ offset: true }), id: z.string().regex(/^[\w-]{1,64}$/) });
 export const IdCursorSchema = z.strictObject({ id: z.string().regex(/^[\w-]{1,64}$/) });
 
 export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {

@@ -1,6 +1,7 @@
 import type { Role } from '../contracts/access.schema';
 import type { RealtimeMessage } from '../contracts/events.schema';
 import type { AcceptanceCriterion, ItemSort, ItemType } from '../contracts/item.schema';
+import type { DecisionStatus } from '../contracts/decision.schema';
 import type { ScoredFramework } from '../contracts/prioritization.schema';
 import type { CustomField, CustomFieldValue, WorkflowStatus } from '../contracts/workflow.schema';
 
@@ -418,6 +419,48 @@ export interface SavedViewRepository {
   delete(id: string): Promise<void>;
 }
 
+export interface DecisionRecord {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  title: string;
+  context: string;
+  options: Array<{ title: string; notes: string }>;
+  outcome: string;
+  rationale: string;
+  status: DecisionStatus;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  supersededBy: string | null;
+  /** Read with the decision; written with setItems. */
+  itemIds: string[];
+  createdBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type DecisionPatch = Partial<Omit<DecisionRecord, 'id' | 'workspaceId' | 'productId' | 'itemIds' | 'createdBy' | 'version' | 'createdAt' | 'updatedAt'>>;
+
+export interface DecisionCursor {
+  createdAt: string;
+  id: string;
+}
+
+export interface DecisionRepository {
+  insert(decision: Omit<DecisionRecord, 'itemIds'>): Promise<void>;
+  findById(id: string): Promise<DecisionRecord | null>;
+  /** Newest first; `words` must each appear in the title, context, outcome or rationale. */
+  list(
+    workspaceId: string,
+    productId: string,
+    options: { limit: number; after?: DecisionCursor; words?: string[]; status?: DecisionStatus },
+  ): Promise<DecisionRecord[]>;
+  listForItem(workspaceId: string, itemId: string): Promise<DecisionRecord[]>;
+  update(id: string, patch: DecisionPatch, at: string, expectedVersion?: number): Promise<boolean>;
+  setItems(workspaceId: string, decisionId: string, itemIds: readonly string[]): Promise<void>;
+}
+
 export interface ActivityRecord {
   id: string;
   workspaceId: string;
@@ -483,6 +526,7 @@ export interface Repositories {
   scores: ScoreRepository;
   sprints: SprintRepository;
   views: SavedViewRepository;
+  decisions: DecisionRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;
   loginFailures: LoginFailureRepository;

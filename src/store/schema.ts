@@ -6,6 +6,7 @@ import type {
   ItemRecord,
   ItemScoreRecord,
   ProductRecord,
+  DecisionRecord,
   SavedViewRecord,
   SprintEntryRecord,
   SprintRecord,
@@ -80,6 +81,18 @@ export type SprintItemTable = SprintEntryRecord;
 
 export type SavedViewTable = Omit<SavedViewRecord, 'sort' | 'shared'> & { sort: string; shared: number };
 
+export type DecisionTable = Omit<DecisionRecord, 'options' | 'status' | 'itemIds'> & {
+  /** JSON array of { title, notes }. */
+  options: string;
+  status: string;
+};
+
+export interface DecisionItemTable {
+  workspaceId: string;
+  decisionId: string;
+  itemId: string;
+}
+
 export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
   /** JSON of the state before and after the change. */
   before: string | null;
@@ -104,6 +117,8 @@ export interface Database {
   sprint: SprintTable;
   sprintItem: SprintItemTable;
   savedView: SavedViewTable;
+  decision: DecisionTable;
+  decisionItem: DecisionItemTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -124,6 +139,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'itemScore',
   'sprintItem',
   'savedView',
+  'decision',
+  'decisionItem',
   'activity',
   'idempotency',
   'loginFailure',

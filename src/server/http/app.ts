@@ -27,6 +27,7 @@ import { prioritizationRoutes } from './routes/prioritization.routes';
 import { scoreRoutes } from './routes/score.routes';
 import { sprintRoutes } from './routes/sprint.routes';
 import { viewRoutes } from './routes/view.routes';
+import { decisionRoutes } from './routes/decision.routes';
 import { productRoutes } from './routes/product.routes';
 import { workspaceRoutes } from './routes/workspace.routes';
 import type { AppServices } from './services';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(scoreRoutes, { services });
       await api.register(sprintRoutes, { services });
       await api.register(viewRoutes, { services });
+      await api.register(decisionRoutes, { services });
       await api.register(eventRoutes, { services, ...(options.eventHeartbeatMs ? { heartbeatMs: options.eventHeartbeatMs } : {}) });
     },
     { prefix: API_PREFIX },

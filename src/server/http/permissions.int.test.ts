@@ -20,6 +20,10 @@ interface Targets {
   uniqueKey: string;
   plannedSprintId: string;
   activeSprintId: string;
+  /** An item assigned to the contributor. */
+  ownItemId: string;
+  /** A story in the running sprint. */
+  sprintItemId: string;
 }
 
 /** One representative request per action of the matrix, and the operation it exercises. */
@@ -73,6 +77,14 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     operationId: 'scoreItem',
     request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.itemId}/scores`, body: { framework: 'ice', inputs: { impact: 5, confidence: 5, ease: 5 } } }),
   },
+  'item.update_own_work': {
+    operationId: 'updateItem',
+    request: (t) => ({ method: 'PATCH', url: `/api/v1/items/${t.ownItemId}`, body: { status: 'in_progress', estimate: 3 } }),
+  },
+  'item.rank_in_sprint': {
+    operationId: 'moveItem',
+    request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.sprintItemId}/move`, body: { position: 'top' } }),
+  },
   'item.rank': {
     operationId: 'moveItem',
     request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.itemId}/move`, body: { position: 'top' } }),
@@ -105,6 +117,14 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     operationId: 'createView',
     request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/views`, body: { name: 'Ours', query: 'type:story', shared: true } }),
   },
+  'decision.write': {
+    operationId: 'createDecision',
+    request: (t) => ({
+      method: 'POST',
+      url: `/api/v1/products/${t.ws.product.id}/decisions`,
+      body: { title: 'Ship CSV before PDF', status: 'decided', outcome: 'CSV first', itemIds: [t.itemId] },
+    }),
+  },
   'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
   'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
 };
@@ -132,6 +152,10 @@ const SAME_ACTION_AS: Record<string, Action> = {
   listViews: 'item.read',
   updateView: 'view.save',
   deleteView: 'view.save',
+  listDecisions: 'item.read',
+  getDecision: 'item.read',
+  listItemDecisions: 'item.read',
+  updateDecision: 'decision.write',
   replaceCustomFields: 'workflow.update',
   listInvites: 'member.invite',
   revokeInvite: 'member.invite',
@@ -183,6 +207,7 @@ describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
       uniqueKey: `M${dialect === 'sqlite' ? 'S' : 'P'}${keyCounter}`,
       plannedSprintId: await sprintOf(t, ws, { started: false }),
       activeSprintId,
+      ...(await workOf(t, ws, activeSprintId)),
     };
   }
 
@@ -249,6 +274,7 @@ describe.each(DIALECTS)('workspace isolation $name', ({ dialect }) => {
       uniqueKey: 'XW',
       plannedSprintId: await sprintOf(t, a, { started: false }),
       activeSprintId: await sprintOf(t, a, { started: action === 'sprint.change_scope' }),
+      ...(await workOf(t, a, null)),
     };
     const before = await snapshot(t, a);
     const { method, url, body } = REQUESTS[action].request(targets);
@@ -278,6 +304,15 @@ async function sprintOf(t: TestApp, ws: TestWorkspace, { started }: { started: b
   return sprint.id;
 }
 
+/** An item assigned to the contributor, and a story in the given running sprint (when there is one). */
+async function workOf(t: TestApp, ws: TestWorkspace, runningSprintId: string | null): Promise<{ ownItemId: string; sprintItemId: string }> {
+  const create = (body: unknown) => call(t.app, 'POST', `/api/v1/products/${ws.product.id}/items`, { token: ws.owner.token, body });
+  const own = (await create({ type: 'task', title: 'Assigned', assigneeId: ws.byRole.contributor.user.id })).json();
+  const inSprint = (await create({ type: 'story', title: 'In the sprint' })).json();
+  if (runningSprintId) await call(t.app, 'POST', `/api/v1/sprints/${runningSprintId}/items`, { token: ws.owner.token, body: { itemId: inSprint.id } });
+  return { ownItemId: own.id, sprintItemId: inSprint.id };
+}
+
 /** Everything of a workspace that a request could change. */
 async function snapshot(t: TestApp, ws: TestWorkspace) {
   const workspace = await t.runtime.store.read.workspaces.findById(ws.workspace.id);
@@ -288,5 +323,6 @@ async function snapshot(t: TestApp, ws: TestWorkspace) {
   const activity = await t.runtime.store.read.activity.list(ws.workspace.id, 1);
   const sprints = await t.runtime.store.read.sprints.listByProduct(ws.workspace.id, ws.product.id);
   const views = await t.runtime.store.read.views.listVisible(ws.workspace.id, ws.product.id, ws.owner.user.id);
-  return { workspace, members, products, items, invites, sprints, views, lastActivity: activity[0]?.id };
+  const decisions = await t.runtime.store.read.decisions.list(ws.workspace.id, ws.product.id, { limit: 1000 });
+  return { workspace, members, products, items, invites, sprints, views, decisions, lastActivity: activity[0]?.id };
 }

@@ -7,6 +7,7 @@ import type { ProductService } from '../../services/product.service';
 import type { ScoreService } from '../../services/score.service';
 import type { SprintService } from '../../services/sprint.service';
 import type { SavedViewService } from '../../services/view.service';
+import type { DecisionService } from '../../services/decision.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
 
@@ -21,6 +22,7 @@ export interface AppServices {
   scores: ScoreService;
   sprints: SprintService;
   views: SavedViewService;
+  decisions: DecisionService;
   idempotency: IdempotencyService;
   events: EventBus;
   /** Resolves when the database answers. */

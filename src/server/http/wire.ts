@@ -3,6 +3,7 @@ import type { Item } from '../../contracts/item.schema';
 import type { Product } from '../../contracts/product.schema';
 import type { Sprint } from '../../contracts/sprint.schema';
 import type { SavedView } from '../../contracts/view.schema';
+import type { Decision } from '../../contracts/decision.schema';
 import type { SprintView } from '../../services/sprint.service';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
 import { assessReadiness } from '../../domain/backlog/readiness';
@@ -14,6 +15,7 @@ import type {
   ItemRecord,
   MemberRecord,
   ProductRecord,
+  DecisionRecord,
   SavedViewRecord,
   UserRecord,
 } from '../../services/ports';
@@ -139,6 +141,25 @@ export const toSavedView = (view: SavedViewRecord): SavedView => ({
   version: view.version,
   createdAt: view.createdAt,
   updatedAt: view.updatedAt,
+});
+
+export const toDecision = (decision: DecisionRecord): Decision => ({
+  id: decision.id,
+  productId: decision.productId,
+  title: decision.title,
+  context: decision.context,
+  options: decision.options,
+  outcome: decision.outcome,
+  rationale: decision.rationale,
+  status: decision.status,
+  decidedBy: decision.decidedBy,
+  decidedAt: decision.decidedAt,
+  supersededBy: decision.supersededBy,
+  itemIds: decision.itemIds,
+  createdBy: decision.createdBy,
+  version: decision.version,
+  createdAt: decision.createdAt,
+  updatedAt: decision.updatedAt,
 });
 
 /** A page of records as the wire's page of shapes. */

@@ -104,6 +104,8 @@ describe.each(DIALECTS)('workflow API $name', ({ dialect }) => {
       expect((await read(story.id)).status).toBe('backlog');
       expect((await created({ type: 'story', title: 'Arrives after the change' })).status).toBe('ready');
 
+      // A contributor moves the work assigned to them.
+      await call(t.app, 'PATCH', `/api/v1/items/${story.id}`, { token: ws.owner.token, body: { assigneeId: ws.byRole.contributor.user.id } });
       const moved = await setStatus(story.id, 'qa_testing', { token: ws.byRole.contributor.token });
       expect(moved.statusCode, moved.body).toBe(200);
       expect(moved.json().status).toBe('qa_testing');
@@ -212,7 +214,13 @@ describe.each(DIALECTS)('workflow API $name', ({ dialect }) => {
     it('refuses a move into a full status, and lets only the PO or owner override it', async () => {
       const { ws, replaceWorkflow, created, setStatus, read, inStatus } = await product();
       expect((await replaceWorkflow(limited({ in_progress: 1 }))).statusCode).toBe(200);
-      const [a, b, c] = [await created({ type: 'story', title: 'First' }), await created({ type: 'story', title: 'Second' }), await created({ type: 'task', title: 'Third' })];
+      // Assigned to the contributor, who moves the work they are given.
+      const mine = { assigneeId: ws.byRole.contributor.user.id };
+      const [a, b, c] = [
+        await created({ type: 'story', title: 'First', ...mine }),
+        await created({ type: 'story', title: 'Second', ...mine }),
+        await created({ type: 'task', title: 'Third' }),
+      ];
 
       expect((await setStatus(a.id, 'in_progress', { token: ws.byRole.contributor.token })).statusCode).toBe(200);
       const before = await read(b.id);
@@ -235,7 +243,7 @@ describe.each(DIALECTS)('workflow API $name', ({ dialect }) => {
       expect((await inStatus('in_progress')).sort()).toEqual([a.id, b.id, c.id].sort());
 
       // Items already in the status can still be edited; the limit guards entry only.
-      const edited = await call(t.app, 'PATCH', `/api/v1/items/${a.id}`, { token: ws.byRole.contributor.token, body: { title: 'First, renamed', status: 'in_progress' } });
+      const edited = await call(t.app, 'PATCH', `/api/v1/items/${a.id}`, { token: ws.byRole.contributor.token, body: { estimate: 2, status: 'in_progress' } });
       expect(edited.statusCode).toBe(200);
       // Without the override the PO is held to the limit like everyone else.
       const d = await created({ type: 'story', title: 'Fourth' });

@@ -150,9 +150,42 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', instant, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('saved_view_product_idx').on('saved_view').columns(['workspace_id', 'product_id', 'name']).execute();
+
+  await db.schema
+    .createTable('decision')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspace.id').onDelete('cascade'))
+    .addColumn('product_id', 'text', (c) => c.notNull().references('product.id').onDelete('cascade'))
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('context', 'text', (c) => c.notNull().defaultTo(''))
+    // JSON array of { title, notes }.
+    .addColumn('options', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('outcome', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('rationale', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('decided_by', 'text', (c) => c.references('user.id').onDelete('set null'))
+    .addColumn('decided_at', instant)
+    .addColumn('superseded_by', 'text', (c) => c.references('decision.id').onDelete('set null'))
+    .addColumn('created_by', 'text', (c) => c.references('user.id').onDelete('set null'))
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .addColumn('created_at', instant, (c) => c.notNull())
+    .addColumn('updated_at', instant, (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('decision_product_idx').on('decision').columns(['workspace_id', 'product_id', 'created_at', 'id']).execute();
+
+  await db.schema
+    .createTable('decision_item')
+    .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspace.id').onDelete('cascade'))
+    .addColumn('decision_id', 'text', (c) => c.notNull().references('decision.id').onDelete('cascade'))
+    .addColumn('item_id', 'text', (c) => c.notNull().references('item.id').onDelete('cascade'))
+    .addPrimaryKeyConstraint('decision_item_pk', ['decision_id', 'item_id'])
+    .execute();
+  await db.schema.createIndex('decision_item_item_idx').on('decision_item').columns(['workspace_id', 'item_id']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('decision_item').execute();
+  await db.schema.dropTable('decision').execute();
   await db.schema.dropTable('saved_view').execute();
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await db.schema.dropIndex('item_search_idx').execute();

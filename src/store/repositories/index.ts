@@ -13,6 +13,7 @@ import { ProductKyselyRepository } from './product.repository';
 import { ScoreKyselyRepository } from './score.repository';
 import { SprintKyselyRepository } from './sprint.repository';
 import { SavedViewKyselyRepository } from './view.repository';
+import { DecisionKyselyRepository } from './decision.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
@@ -30,6 +31,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     scores: new ScoreKyselyRepository(db),
     sprints: new SprintKyselyRepository(db),
     views: new SavedViewKyselyRepository(db),
+    decisions: new DecisionKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),

@@ -15,7 +15,7 @@ export interface Populated {
  * Touches every table a running demo server has, through the API: a session
  * and an API token, an invite, items created (once with an Idempotency-Key), changed,
  * scored, committed to a sprint and trashed (with their activity rows), a saved
- * view, and a failed sign-in. A copy
+ * view, a decision, and a failed sign-in. A copy
  * that drops any table's rows then shows in the counts.
  */
 export async function populate(baseUrl: string): Promise<Populated> {
@@ -55,6 +55,11 @@ export async function populate(baseUrl: string): Promise<Populated> {
     body: { name: 'My exports', query: 'label:exports "csv"', sort: 'score:rice' },
   });
   expect(view.status).toBe(201);
+  const decision = await request(baseUrl, 'POST', `/api/v1/products/${product.id}/decisions`, {
+    token,
+    body: { title: 'CSV export before PDF', status: 'decided', outcome: 'CSV first; PDF next quarter', itemIds: [created.body.id] },
+  });
+  expect(decision.status).toBe(201);
   const invite = await request(baseUrl, 'POST', `/api/v1/workspaces/${product.workspaceId}/invites`, {
     token: ownerToken,
     body: { roles: ['stakeholder', 'viewer'], email: 'guest@example.com' },
@@ -75,6 +80,7 @@ export interface Snapshot {
   found: string[];
   sprints: unknown;
   views: unknown;
+  decisions: unknown;
 }
 
 /**
@@ -91,5 +97,6 @@ export async function snapshot(baseUrl: string, populated: Populated): Promise<S
   expect(search.items.length).toBeGreaterThan(0);
   const sprints = await getOk(baseUrl, `/api/v1/products/${populated.productId}/sprints`, populated.token);
   const views = await getOk(baseUrl, `/api/v1/products/${populated.productId}/views`, populated.token);
-  return { items, trashed, members, invites, activity, found: search.items.map((item) => item.id), sprints, views };
+  const decisions = await getOk(baseUrl, `/api/v1/products/${populated.productId}/decisions?q=csv`, populated.token);
+  return { items, trashed, members, invites, activity, found: search.items.map((item) => item.id), sprints, views, decisions };
 }

@@ -115,7 +115,8 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
       },
     },
     async (request, reply) => {
-      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.update');
+      // Contributors pass here for their own items; the service checks which fields they may change.
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.update_own_work');
       const version = expectedVersion(request);
       const updated = await fieldsOfBody(() => items.update(scope, item.id, request.body, version, request.query));
       setEtag(reply, updated.version);
