@@ -2,7 +2,7 @@
 // query-keys.ts (same hierarchy, under the product) so sprint hints can
 // invalidate exactly their own queries.
 import type { z } from 'zod';
-import type { BurndownSchema, ScopeChangeSchema, VelocitySchema } from '../../contracts/sprint.schema';
+import type { BurndownSchema, ScopeChangeSchema, Sprint, VelocitySchema } from '../../contracts/sprint.schema';
 
 export type { Sprint, SprintCreate, SprintUpdate } from '../../contracts/sprint.schema';
 export type { ScoredFramework } from '../../contracts/prioritization.schema';
@@ -10,7 +10,7 @@ export type Burndown = z.infer<typeof BurndownSchema>;
 export type ScopeChange = z.infer<typeof ScopeChangeSchema>;
 export type Velocity = z.infer<typeof VelocitySchema>;
 export interface CompletedSprint {
-  sprint: import('../../contracts/sprint.schema').Sprint;
+  sprint: Sprint;
   carriedOver: number;
   carriedTo: string | null;
 }

@@ -6,6 +6,8 @@ import { ItemsPage } from '../features/items/items-page';
 import { TrashPage } from '../features/items/trash-page';
 import { MembersPage } from '../features/members/members-page';
 import { SettingsPage } from '../features/workflow/settings-page';
+import { parseBoardSearch } from '../features/board/board-search';
+import { BoardPage, PlanningPage, SprintPage, SprintsPage } from '../features/sprints/lazy-pages';
 import { AppShell } from '../features/shell/app-shell';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 
@@ -92,6 +94,44 @@ const trashRoute = createRoute({
   },
 });
 
+const sprintsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/sprints',
+  component: function SprintsRoute() {
+    const { workspaceId, productId } = sprintsRoute.useParams();
+    return <SprintsPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
+const sprintRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/sprints/$sprintId',
+  component: function SprintRoute() {
+    const { workspaceId, productId, sprintId } = sprintRoute.useParams();
+    return <SprintPage key={sprintId} workspaceId={workspaceId} productId={productId} sprintId={sprintId} />;
+  },
+});
+
+const planningRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/sprints/$sprintId/plan',
+  component: function PlanningRoute() {
+    const { workspaceId, productId, sprintId } = planningRoute.useParams();
+    return <PlanningPage key={sprintId} workspaceId={workspaceId} productId={productId} sprintId={sprintId} />;
+  },
+});
+
+const boardRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/board',
+  validateSearch: parseBoardSearch,
+  component: function BoardRoute() {
+    const { workspaceId, productId } = boardRoute.useParams();
+    const search = boardRoute.useSearch();
+    return <BoardPage key={productId} workspaceId={workspaceId} productId={productId} search={search} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -105,7 +145,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

@@ -10,6 +10,7 @@ import { Button, Kbd } from '../../ui/button';
 import { BoxIcon, CloseIcon, MenuIcon, MoonIcon, SearchIcon, SettingsIcon, SignOutIcon, SunIcon, UsersIcon } from '../../ui/icons';
 import { isAllowed } from '../../../domain/access/permissions';
 import { Logo } from '../../ui/logo';
+import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useMe, useSignOut } from '../auth/queries';
 import { CommandPalette } from './command-palette';
@@ -128,6 +129,28 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
                     <span className="nav-text">{product.name}</span>
                     <span className="nav-meta">{product.key}</span>
                   </Link>
+                  {product.id === productId && (
+                    <>
+                      <Link
+                        to="/w/$workspaceId/p/$productId/sprints"
+                        params={{ workspaceId, productId: product.id }}
+                        className="nav-link nav-sublink"
+                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
+                      >
+                        <SprintIcon />
+                        <span className="nav-text">Sprints</span>
+                      </Link>
+                      <Link
+                        to="/w/$workspaceId/p/$productId/board"
+                        params={{ workspaceId, productId: product.id }}
+                        className="nav-link nav-sublink"
+                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
+                      >
+                        <BoardIcon />
+                        <span className="nav-text">Board</span>
+                      </Link>
+                    </>
+                  )}
                   {product.id === productId && canConfigure && (
                     <Link
                       to="/w/$workspaceId/p/$productId/settings"

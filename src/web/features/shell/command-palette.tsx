@@ -4,6 +4,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import type { Product, Role } from '../../api/types';
 import { useShell } from '../../app/shell-context';
+import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
 import { ArrowDownIcon, ArrowUpIcon, BoxIcon, ListIcon, MoonIcon, PlusIcon, SettingsIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 
 export interface PaletteProps {
@@ -87,6 +88,24 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
               {currentProduct && (
                 <Command.Item value="go to items backlog" onSelect={() => run(() => goToItems(currentProduct))}>
                   <ListIcon /> Go to items
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to sprints plan velocity burndown"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/sprints', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <SprintIcon /> Go to sprints
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to board kanban columns"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/board', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <BoardIcon /> Go to board
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
               {currentProduct && (
