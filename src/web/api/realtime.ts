@@ -6,6 +6,7 @@ import { API_BASE, ApiError, request } from './client';
 import { appendCreatedItem, hasCachedList, patchItemInList, removeItemsFromList, viewOfKey, whenListIdle } from './item-cache';
 import { isFiltered } from './list-view';
 import { queryKeys } from './query-keys';
+import { applySprintHint } from './sprint-hints';
 import { removeItemsFromTrash } from './trash-cache';
 
 export type RealtimeStatus = 'connecting' | 'live' | 'offline';
@@ -17,6 +18,8 @@ export type RealtimeStatus = 'connecting' | 'live' | 'offline';
 export async function applyHint(client: QueryClient, message: RealtimeMessage, selfId: string | null): Promise<void> {
   const invalidate = (queryKey: readonly unknown[]) => void client.invalidateQueries({ queryKey });
   const [area] = message.type.split('.');
+  // Sprint pages and the board refetch whatever is on screen (sprint-hints.ts).
+  applySprintHint(client, message);
   switch (area) {
     case 'item':
       // A purged item is gone for good: refetching its detail would only fetch a 404.

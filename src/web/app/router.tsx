@@ -2,6 +2,7 @@ import { createRootRoute, createRoute, createRouter, Outlet, useParams } from '@
 import { SignInPage } from '../features/auth/signin-page';
 import { InvitePage } from '../features/invites/invite-page';
 import { ItemPage } from '../features/items/item-page';
+import { parseBacklogSearch } from '../features/items/backlog-search';
 import { ItemsPage } from '../features/items/items-page';
 import { TrashPage } from '../features/items/trash-page';
 import { MembersPage } from '../features/members/members-page';
@@ -61,9 +62,11 @@ const workspaceIndexRoute = createRoute({
 const itemsRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/p/$productId/items',
+  validateSearch: parseBacklogSearch,
   component: function ItemsRoute() {
     const { workspaceId, productId } = itemsRoute.useParams();
-    return <ItemsPage key={productId} workspaceId={workspaceId} productId={productId} />;
+    const search = itemsRoute.useSearch();
+    return <ItemsPage key={productId} workspaceId={workspaceId} productId={productId} search={search} />;
   },
 });
 

@@ -11,6 +11,7 @@ import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
+import { ScoringPanel } from '../prioritization/scoring-panel';
 import { useProducts } from '../shell/queries';
 import { statusMap, statusOf, statusOptions } from '../workflow/workflow';
 import { usePending, type Editing, type SaveResult } from './draft-field';
@@ -38,6 +39,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
   const canEdit = isAllowed(roles, 'item.update');
   const canDelete = isAllowed(roles, 'item.delete');
   const canOverride = isAllowed(roles, 'item.override_wip');
+  const canScore = isAllowed(roles, 'item.score');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
   const members = useMembers(workspaceId);
@@ -241,6 +243,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
           {item.type === 'story' && <StorySection {...editing} />}
           <DescriptionSection {...editing} />
           <CriteriaSection {...editing} />
+          <ScoringPanel productId={productId} item={item} criteria={product?.scoringCriteria ?? []} canScore={canScore} />
           {HAS_CHILDREN.has(item.type) && <ChildrenSection workspaceId={workspaceId} item={item} statusFor={statusFor} />}
         </div>
         <aside className="item-side" aria-label="Item details">

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ItemSort } from '../../../contracts/item.schema';
 import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
+import { isFiltered, isRankOrder, sortFramework } from '../../api/list-view';
+import { queryKeys } from '../../api/query-keys';
 import type { Item } from '../../api/types';
 import { useShell } from '../../app/shell-context';
 import { Button, Kbd } from '../../ui/button';
@@ -9,17 +13,23 @@ import { ListIcon, PlusIcon, SettingsIcon, TrashIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useMe } from '../auth/queries';
+import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { statusMap } from '../workflow/workflow';
+import { queryProblemOf, searchOfView, viewOfSearch, type BacklogSearch } from './backlog-search';
+import { BulkBar } from './bulk-bar';
+import { FilterBar, type FilterBarHandle } from './filter-bar';
 import { CreateItemDialog, EditItemDialog } from './item-dialogs';
-import { ItemList } from './item-list';
+import { ItemList, type DropTarget } from './item-list';
 import { useItems, useMoveItem, useRestoreItem } from './queries';
+import { SavedViews } from './saved-views';
+import { EMPTY_SELECTION, keepVisible, selectedInOrder, selectWithClick, toggleOne, type ClickModifiers, type Selection } from './selection';
 import type { MoveDirection } from '../../api/item-cache';
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
-export function ItemsPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
+export function ItemsPage({ workspaceId, productId, search }: { workspaceId: string; productId: string; search: BacklogSearch }) {
   const me = useMe();
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
@@ -29,6 +39,9 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
   const canDelete = isAllowed(roles, 'item.delete');
   const canRank = isAllowed(roles, 'item.rank');
   const canConfigure = isAllowed(roles, 'workflow.update');
+  const canSaveView = isAllowed(roles, 'view.save');
+  const canShareView = isAllowed(roles, 'view.share');
+  const members = useMembers(workspaceId);
   const statusFor = useMemo(() => statusMap(product?.workflow), [product?.workflow]);
   const navigate = useNavigate();
   const openPage = useCallback(
@@ -36,12 +49,33 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
     [navigate, workspaceId, productId],
   );
 
-  const query = useItems(productId);
+  const view = useMemo(() => viewOfSearch(search), [search]);
+  const setView = useCallback(
+    (next: { q: string; sort: ItemSort }, replace = false) =>
+      void navigate({ to: '/w/$workspaceId/p/$productId/items', params: { workspaceId, productId }, search: searchOfView(next), replace }),
+    [navigate, workspaceId, productId],
+  );
+  const onQueryChange = useCallback((q: string) => setView({ q, sort: view.sort }, true), [setView, view.sort]);
+  const filterRef = useRef<FilterBarHandle>(null);
+  const client = useQueryClient();
+
+  const query = useItems(productId, view);
+  const problem = queryProblemOf(query.error, view.q);
+  const rankOrder = isRankOrder(view);
+  const canDrag = canRank && rankOrder && !query.isPlaceholderData;
   const restore = useRestoreItem(productId);
   const toast = useToast();
   const { createPending, consumeCreate, setSelectedItemActions } = useShell();
 
   const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+
+  // Bulk selection: rows that leave the list (filtered out, trashed) leave it too.
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
+  const order = useMemo(() => items.map((item) => item.id), [items]);
+  useEffect(() => setSelection((current) => keepVisible(current, order)), [order]);
+  const selectedItems = useMemo(() => selectedInOrder(selection, items), [selection, items]);
+  const canBulk = canEdit || canRank;
+  const onSelect = useCallback((id: string, modifiers: ClickModifiers) => setSelection((current) => selectWithClick(current, order, id, modifiers)), [order]);
   const [activeIndex, setActiveIndex] = useState(-1);
   const [focusRequest, setFocusRequest] = useState(0);
   const [creating, setCreating] = useState(false);
@@ -72,13 +106,14 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
   const moveItem = useMoveItem(productId, onMoveFailed);
   const reorder = useCallback(
     (itemId: string, direction: MoveDirection) => {
-      const moved = moveItem(itemId, direction);
+      const moved = moveItem(itemId, direction, view);
       if (!moved) return;
       followId.current = moved.index >= 0 ? itemId : null;
       setAnnouncement(moved.index >= 0 ? `${moved.item.key} moved to position ${moved.index + 1}` : `${moved.item.key} moved to the bottom`);
     },
-    [moveItem],
+    [moveItem, view],
   );
+  const onDrop = useCallback((itemId: string, target: DropTarget) => reorder(itemId, target), [reorder]);
   // Before paint, so the moved row is selected in the frame it lands in.
   useLayoutEffect(() => {
     const id = followId.current;
@@ -93,19 +128,19 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
 
   const selected = activeIndex >= 0 ? items[activeIndex] : undefined;
   useEffect(() => {
-    if (!selected || !canRank) {
+    if (!selected || !canRank || !rankOrder) {
       setSelectedItemActions(null);
       return;
     }
     const id = selected.id;
     setSelectedItemActions({ itemKey: selected.key, moveToTop: () => reorder(id, 'top'), moveToBottom: () => reorder(id, 'bottom') });
-  }, [selected, canRank, reorder, setSelectedItemActions]);
+  }, [selected, canRank, rankOrder, reorder, setSelectedItemActions]);
   useEffect(() => () => setSelectedItemActions(null), [setSelectedItemActions]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey && !event.ctrlKey && !event.metaKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
-        if (event.defaultPrevented || isTyping(event.target) || document.querySelector('dialog[open]') || !canRank) return;
+        if (event.defaultPrevented || isTyping(event.target) || document.querySelector('dialog[open]') || !canRank || !rankOrder) return;
         // The followed row, unless it has left the list since.
         const following = followId.current;
         const itemId = following && items.some((item) => item.id === following) ? following : items[activeIndex]?.id;
@@ -165,11 +200,27 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
           event.preventDefault();
           setCreating(true);
           break;
+        case '/':
+          event.preventDefault();
+          filterRef.current?.focus();
+          break;
+        case 'x': {
+          const item = items[activeIndex];
+          if (!item || !canBulk) return;
+          event.preventDefault();
+          setSelection((current) => toggleOne(current, item.id));
+          break;
+        }
+        case 'Escape':
+          if (selection.ids.size === 0) return;
+          event.preventDefault();
+          setSelection(EMPTY_SELECTION);
+          break;
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, activeIndex, canCreate, canRank, moveTo, reorder, openPage]);
+  }, [items, activeIndex, canCreate, canRank, canBulk, rankOrder, selection.ids.size, moveTo, reorder, openPage]);
 
   const onTrashed = (item: Item) =>
     toast({
@@ -206,10 +257,22 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
   const loadMore = useCallback(() => void query.fetchNextPage(), [query]);
 
   let body;
-  if (query.isPending) {
+  if (problem) {
+    body = (
+      <EmptyState icon={<ListIcon width={20} height={20} />} title="The filter has a mistake">
+        Fix the part marked under the filter box; Filter help lists the fields it knows.
+      </EmptyState>
+    );
+  } else if (query.isPending) {
     body = <SkeletonRows />;
   } else if (query.isError) {
     body = <ErrorState title="Could not load items" message={messageOf(query.error)} action={<Button onClick={() => void query.refetch()}>Try again</Button>} />;
+  } else if (items.length === 0 && isFiltered(view)) {
+    body = (
+      <EmptyState icon={<ListIcon width={20} height={20} />} title="No items match the filter" action={<Button onClick={() => setView({ q: '', sort: view.sort })}>Clear the filter</Button>}>
+        Try fewer terms, or check the spelling of labels and statuses.
+      </EmptyState>
+    );
   } else if (items.length === 0) {
     body = (
       <EmptyState
@@ -238,6 +301,11 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
         onActivate={setActiveIndex}
         onOpen={openPage}
         onNearEnd={loadMore}
+        scoreFramework={sortFramework(view.sort)}
+        canDrag={canDrag}
+        onDrop={onDrop}
+        selectedIds={canBulk ? selection.ids : null}
+        onSelect={onSelect}
       />
     );
   }
@@ -253,6 +321,7 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
               <span>
                 {items.length}
                 {query.hasNextPage ? '+' : ''} {items.length === 1 ? 'item' : 'items'}
+                {isFiltered(view) ? ' match' : ''}
               </span>
             )}
           </p>
@@ -260,8 +329,13 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
         <div className="page-actions">
           <span className="keyboard-hint" aria-hidden="true">
             <Kbd>J</Kbd>
-            <Kbd>K</Kbd> to select, <Kbd>↵</Kbd> to open, <Kbd>E</Kbd> to quick-edit
-            {canRank && (
+            <Kbd>K</Kbd> to move, <Kbd>↵</Kbd> to open, <Kbd>E</Kbd> to quick-edit, <Kbd>/</Kbd> to filter
+            {canBulk && (
+              <>
+                , <Kbd>X</Kbd> to select
+              </>
+            )}
+            {canRank && rankOrder && (
               <>
                 , <Kbd>Alt</Kbd>
                 <Kbd>↑</Kbd>
@@ -286,6 +360,23 @@ export function ItemsPage({ workspaceId, productId }: { workspaceId: string; pro
           )}
         </div>
       </div>
+      <FilterBar ref={filterRef} query={view.q} sort={view.sort} problem={problem} onQueryChange={onQueryChange} onSortChange={(sort) => setView({ q: view.q, sort })}>
+        <SavedViews productId={productId} userId={me.data?.user.id ?? null} canSave={canSaveView} canShare={canShareView} query={view.q} sort={view.sort} onApply={(next) => setView(next)} />
+      </FilterBar>
+      {canBulk && selectedItems.length > 0 && (
+        <BulkBar
+          productId={productId}
+          selected={selectedItems}
+          workflow={product?.workflow ?? []}
+          members={members.data ?? []}
+          canEdit={canEdit}
+          canRank={canRank}
+          onClear={() => setSelection(EMPTY_SELECTION)}
+          onFinished={() => {
+            if (isFiltered(view)) void client.invalidateQueries({ queryKey: queryKeys.items.list(productId, view) });
+          }}
+        />
+      )}
       {body}
       <div className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement}

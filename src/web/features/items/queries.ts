@@ -1,31 +1,41 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, request } from '../../api/client';
 import {
   appendCreatedItem,
   patchItemInList,
   removeItemsFromList,
+  replaceItemInList,
   whenListIdle,
 } from '../../api/item-cache';
 import { createItemEditor, keepNewest, type SaveItem } from '../../api/item-editor';
 import { createMoveQueue } from '../../api/move-queue';
 import { queryKeys } from '../../api/query-keys';
 import { addItemToTrash, removeItemsFromTrash } from '../../api/trash-cache';
-import type { Item, ItemCreate, ItemPage, ItemUpdate } from '../../api/types';
+import { DEFAULT_VIEW, type ListView } from '../../api/list-view';
+import type { Item, ItemCreate, ItemPage, ItemUpdate, ListOf } from '../../api/types';
+import type { SavedView, SavedViewCreate, SavedViewUpdate } from '../../../contracts/view.schema';
+import type { ScoredFramework } from '../../../contracts/prioritization.schema';
 
 export const ITEMS_PAGE_SIZE = 50;
 
-/** The product's items in rank order, a cursor page at a time. */
-export function useItems(productId: string) {
+/** One view of the product's items (a filter and an order), a cursor page at a time. */
+export function useItems(productId: string, view: ListView = DEFAULT_VIEW) {
   return useInfiniteQuery({
-    queryKey: queryKeys.items.list(productId),
+    queryKey: queryKeys.items.list(productId, view),
     queryFn: ({ pageParam, signal }) => {
       const params = new URLSearchParams({ limit: String(ITEMS_PAGE_SIZE) });
+      if (view.q) params.set('q', view.q);
+      if (view.sort !== 'rank') params.set('sort', view.sort);
       if (pageParam) params.set('cursor', pageParam);
       return request<ItemPage>(`/products/${encodeURIComponent(productId)}/items?${params}`, { signal });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    // While the next filter loads, the last one's rows stay on screen (not draggable: they are not that view's).
+    placeholderData: keepPreviousData,
+    // A mistyped filter is the user's to fix, not the network's: no retries.
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }
 
@@ -187,4 +197,57 @@ export function useItemEditor(productId: string, itemKey: string): SaveItem {
       }),
     [client, productId, itemKey],
   );
+}
+
+/** A bulk edit's one write: `PATCH /items/{id}` with If-Match; the answer lands in every cached view. */
+export function usePatchItem(productId: string) {
+  const client = useQueryClient();
+  return useMemo(
+    () => ({
+      send: (item: Item, changes: ItemUpdate) => request<Item>(`/items/${encodeURIComponent(item.id)}`, { method: 'PATCH', body: changes, ifMatch: item.version }),
+      onSaved: (item: Item) => {
+        client.setQueryData<Item>(queryKeys.item(item.id), (cached) => keepNewest(cached, item));
+        patchWhenIdle(client, productId, () => patchItemInList(client, item, { insertMissing: false }));
+      },
+    }),
+    [client, productId],
+  );
+}
+
+/** `POST /products/{id}/items/apply-score-order`: the selection trades places, highest score first. */
+export function useApplyScoreOrder(productId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { framework: ScoredFramework; itemIds: string[] }) =>
+      request<ListOf<Item>>(`/products/${encodeURIComponent(productId)}/items/apply-score-order`, { method: 'POST', body }),
+    onSuccess: ({ items }) => patchWhenIdle(client, productId, () => items.forEach((item) => replaceItemInList(client, item))),
+  });
+}
+
+/** The product's saved views: the caller's own and the shared ones. */
+export function useSavedViews(productId: string) {
+  return useQuery({
+    queryKey: queryKeys.views(productId),
+    queryFn: ({ signal }) => request<ListOf<SavedView>>(`/products/${encodeURIComponent(productId)}/views`, { signal }),
+    select: (data) => data.items,
+  });
+}
+
+export function useSaveView(productId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { create: SavedViewCreate } | { view: SavedView; update: SavedViewUpdate }) =>
+      'create' in change
+        ? request<SavedView>(`/products/${encodeURIComponent(productId)}/views`, { method: 'POST', body: change.create })
+        : request<SavedView>(`/views/${encodeURIComponent(change.view.id)}`, { method: 'PATCH', body: change.update, ifMatch: change.view.version }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.views(productId) }),
+  });
+}
+
+export function useDeleteView(productId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (view: SavedView) => request<void>(`/views/${encodeURIComponent(view.id)}`, { method: 'DELETE' }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.views(productId) }),
+  });
 }

@@ -1,4 +1,5 @@
-import { KANO_ANSWERS, RICE_IMPACTS, type ItemScoreBody, type ScoredFramework } from '../../../contracts/prioritization.schema';
+import type { KANO_ANSWERS} from '../../../contracts/prioritization.schema';
+import { RICE_IMPACTS, type ItemScoreBody, type ScoredFramework } from '../../../contracts/prioritization.schema';
 
 export const FRAMEWORK_LABELS: Record<ScoredFramework, string> = {
   rice: 'RICE',

@@ -34,3 +34,16 @@ export function useReplaceCustomFields(workspaceId: string) {
     request<Product>(productPath(product, 'custom-fields'), { method: 'PUT', body: { fields }, ifMatch: product.version }),
   );
 }
+
+export interface ScoringCriterionInput {
+  id?: string;
+  name: string;
+  weight: number;
+}
+
+/** `PUT /products/{id}/scoring-criteria`: the weighted score's criteria, with If-Match; stored weighted scores are recomputed. */
+export function useReplaceScoringCriteria(workspaceId: string) {
+  return useProductWrite<ScoringCriterionInput[]>(workspaceId, (product, criteria) =>
+    request<Product>(productPath(product, 'scoring-criteria'), { method: 'PUT', body: { criteria }, ifMatch: product.version }),
+  );
+}

@@ -13,6 +13,7 @@ import { useToast } from '../../ui/toast';
 import { useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { useReplaceCustomFields, useReplaceWorkflow } from './queries';
+import { ScoringCriteriaForm } from './scoring-criteria-form';
 import { moveEntry, parseOptions, toStatusRows, toWorkflowInput, type StatusRow } from './workflow';
 
 const KIND_LABELS: Record<CustomFieldKind, string> = {
@@ -45,6 +46,7 @@ export function SettingsPage({ workspaceId, productId }: { workspaceId: string; 
         {!canConfigure && <Alert tone="info">Your role can see the workflow but not change it. Owners, product managers and product owners can.</Alert>}
         <WorkflowForm key={`workflow-${product.id}`} workspaceId={workspaceId} product={product} readOnly={!canConfigure} />
         <CustomFieldsForm key={`fields-${product.id}`} workspaceId={workspaceId} product={product} readOnly={!canConfigure} />
+        <ScoringCriteriaForm key={`criteria-${product.id}`} workspaceId={workspaceId} product={product} readOnly={!canConfigure} />
       </div>
     );
 
