@@ -202,8 +202,10 @@ interface SortableRowProps {
 
 const SortableRow = memo(function SortableRow({ item, index, start, size, setSize, isActive, isTabStop, isSelected, selectable, canDrag, statusFor, scoreFramework, onActivate, onOpen, onSelect }: SortableRowProps) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canDrag });
+  // Placed by `top`, not a transform: dnd-kit measures rows without their transforms, and its own transform shifts rows while dragging.
   const style = {
-    transform: `translateY(${start + (transform?.y ?? 0)}px)`,
+    top: start,
+    transform: transform ? `translateY(${transform.y}px)` : undefined,
     transition: transition ?? undefined,
     height: size,
   };
