@@ -4,6 +4,7 @@ import { buildItem } from '../../api/item-fixtures.test-helper';
 import type { Item } from '../../api/types';
 import {
   adjacentStatus,
+  cardAccess,
   cellId,
   epicOf,
   groupColumns,
@@ -157,5 +158,24 @@ describe('arrow keys between cards', () => {
     expect(positionOf(layout, 'zz')).toBeNull();
     const items = [buildItem({ id: 'a', status: 'ready' })];
     expect(layoutOf(groupLanes(items, workflow, 'none', context(items)))[0]![1]).toEqual(['a']);
+  });
+});
+
+describe('who may move and reorder a card', () => {
+  const mine = { assigneeId: 'me', sprintId: 's1', type: 'story' as const };
+  const theirs = { ...mine, assigneeId: 'other' };
+
+  it('the PM, PO and owner move any card; a contributor only the ones assigned to them; a viewer none', () => {
+    expect(cardAccess(['product_manager'], 'pm', theirs, 's1').canMove).toBe(true);
+    expect(cardAccess(['contributor'], 'me', mine, 's1').canMove).toBe(true);
+    expect(cardAccess(['contributor'], 'me', theirs, 's1').canMove).toBe(false);
+    expect(cardAccess(['viewer'], 'me', mine, 's1')).toEqual({ canMove: false, canRank: false });
+  });
+
+  it('inside the running sprint only the PO or an owner reorders stories, tasks and bugs', () => {
+    expect(cardAccess(['product_manager'], 'pm', theirs, 's1').canRank).toBe(false);
+    expect(cardAccess(['product_manager'], 'pm', theirs, null).canRank).toBe(true);
+    expect(cardAccess(['product_manager'], 'pm', { ...theirs, type: 'feature' }, 's1').canRank).toBe(true);
+    expect(cardAccess(['product_owner'], 'po', theirs, 's1').canRank).toBe(true);
   });
 });

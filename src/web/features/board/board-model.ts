@@ -1,4 +1,5 @@
-import type { Item, WorkflowStatus } from '../../api/types';
+import { isAllowed } from '../../../domain/access/permissions';
+import type { Item, Role, WorkflowStatus } from '../../api/types';
 import type { ScoredFramework } from '../../api/sprint-keys';
 import { statusMap } from '../workflow/workflow';
 
@@ -278,4 +279,22 @@ export const layoutOf = (lanes: readonly BoardLane[]): string[][][] => lanes.map
 /** Items re-sorted by rank then id, the order every board source delivers. */
 export function sortByRank(items: readonly Item[]): Item[] {
   return [...items].sort((a, b) => (a.rank !== b.rank ? (a.rank < b.rank ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * What this person may do with a card: move it between columns (anyone who
+ * edits items, or a contributor on the items assigned to them) and reorder it
+ * (backlog rankers; inside the running sprint only the PO or an owner orders
+ * stories, tasks and bugs).
+ */
+export function cardAccess(
+  roles: readonly Role[],
+  userId: string | null,
+  item: Pick<Item, 'assigneeId' | 'sprintId' | 'type'>,
+  runningSprintId: string | null,
+): { canMove: boolean; canRank: boolean } {
+  const canMove = isAllowed(roles, 'item.update') || (isAllowed(roles, 'item.update_own_work') && userId !== null && item.assigneeId === userId);
+  const inRunningSprint = runningSprintId !== null && item.sprintId === runningSprintId;
+  const canRank = isAllowed(roles, 'item.rank') && (!inRunningSprint || item.type === 'epic' || item.type === 'feature' || isAllowed(roles, 'item.rank_in_sprint'));
+  return { canMove, canRank };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useQueries } from '@tanstack/react-query';
-import { closestCorners, DndContext, DragOverlay, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { closestCorners, DndContext, DragOverlay, PointerSensor, pointerWithin, useDroppable, useSensor, useSensors, type CollisionDetection, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { isAllowed } from '../../../domain/access/permissions';
@@ -23,6 +23,7 @@ import { useSprints } from '../sprints/queries';
 import { formatPoints } from '../sprints/sprint-model';
 import {
   adjacentStatus,
+  cardAccess,
   cellId,
   groupLanes,
   layoutOf,
@@ -50,6 +51,12 @@ export interface BoardSearch {
 const LANE_LABELS: Record<LaneMode, string> = { none: 'No swimlanes', assignee: 'By assignee', epic: 'By epic', priority: 'By priority' };
 const SCORE_LABELS: Record<ScoredFramework, string> = { rice: 'RICE', ice: 'ICE', wsjf: 'WSJF', moscow: 'MoSCoW', value_effort: 'Value / effort', weighted: 'Weighted', kano: 'Kano' };
 
+/** A card lands where the pointer is; between cells, at the nearest one. */
+const dropTarget: CollisionDetection = (args) => {
+  const within = pointerWithin(args);
+  return within.length > 0 ? within : closestCorners(args);
+};
+
 interface WipRefusal {
   item: Item;
   to: WorkflowStatus;
@@ -60,8 +67,7 @@ interface WipRefusal {
 export function BoardPage({ workspaceId, productId, search }: { workspaceId: string; productId: string; search: BoardSearch }) {
   const me = useMe();
   const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
-  const canMove = isAllowed(roles, 'item.update');
-  const canRank = isAllowed(roles, 'item.rank');
+  const userId = me.data?.user.id ?? null;
   const canOverride = isAllowed(roles, 'item.override_wip');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
@@ -180,8 +186,9 @@ export function BoardPage({ workspaceId, productId, search }: { workspaceId: str
         lanes={lanes}
         laneMode={laneMode}
         wipCounts={wipCounts.data}
-        canMove={canMove}
-        canRank={canRank}
+        access={(item) => cardAccess(roles, userId, item, running?.id ?? null)}
+        readOnly={!isAllowed(roles, 'item.update') && !isAllowed(roles, 'item.update_own_work')}
+        ownWorkOnly={!isAllowed(roles, 'item.update') && isAllowed(roles, 'item.update_own_work')}
         canOverride={canOverride}
         person={person}
         empty={items.length === 0 ? (source.kind === 'sprint' ? `${chosenSprint?.name ?? 'This sprint'} has no items yet.` : 'No item matches this filter.') : null}
@@ -261,15 +268,16 @@ interface BoardProps {
   lanes: BoardLane[];
   laneMode: LaneMode;
   wipCounts: Record<string, number> | undefined;
-  canMove: boolean;
-  canRank: boolean;
+  access: (item: Item) => { canMove: boolean; canRank: boolean };
+  readOnly: boolean;
+  ownWorkOnly: boolean;
   canOverride: boolean;
   person: (userId: string) => string | undefined;
   empty: string | null;
   truncated: boolean;
 }
 
-function Board({ workspaceId, productId, items, lanes, laneMode, wipCounts, canMove, canRank, canOverride, person, empty, truncated }: BoardProps) {
+function Board({ workspaceId, productId, items, lanes, laneMode, wipCounts, access, readOnly, ownWorkOnly, canOverride, person, empty, truncated }: BoardProps) {
   const moveCard = useMoveCard(productId);
   const rankCard = useRankCard(productId);
   const toast = useToast();
@@ -338,11 +346,15 @@ function Board({ workspaceId, productId, items, lanes, laneMode, wipCounts, canM
     window.setTimeout(() => (justDragged.current = false), 0);
     const drop = planBoardDrop(items, String(event.active.id), event.over ? String(event.over.id) : null);
     if (!drop) return;
+    const allowed = access(drop.item);
     if (drop.kind === 'status') {
       const to = columns.find((status) => status.key === drop.to);
-      if (to) changeStatus(drop.item, to);
-    } else if (canRank) {
+      if (to && allowed.canMove) changeStatus(drop.item, to);
+      else if (to) toast({ message: `You cannot move ${drop.item.key}: contributors move the items assigned to them.`, tone: 'danger' });
+    } else if (allowed.canRank) {
       reorder(drop.item, drop.target);
+    } else {
+      toast({ message: `${drop.item.key} is in the running sprint; only the product owner (or an owner) reorders it.`, tone: 'danger' });
     }
   };
 
@@ -357,6 +369,7 @@ function Board({ workspaceId, productId, items, lanes, laneMode, wipCounts, canM
     if (!direction || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();
     if (event.shiftKey) {
+      const { canMove, canRank } = access(item);
       if (direction === 'left' || direction === 'right') {
         if (!canMove) return;
         const to = adjacentStatus(columns, item.status, direction === 'right' ? 1 : -1);
@@ -406,15 +419,15 @@ function Board({ workspaceId, productId, items, lanes, laneMode, wipCounts, canM
             </div>
           </div>
         )}
-        {!canMove && <Alert tone="info">Your role can read the board but not move cards.</Alert>}
+        {readOnly && <Alert tone="info">Your role can read the board but not move cards.</Alert>}
+        {ownWorkOnly && <Alert tone="info">You can move the cards assigned to you.</Alert>}
         {truncated && <Alert tone="info">The board shows the first {BACKLOG_BOARD_LIMIT} matching items; narrow the filter to see the rest.</Alert>}
         {empty && <p className="section-empty">{empty}</p>}
       </div>
       <p id="board-help" className="visually-hidden">
-        Arrow keys move between cards. {canMove ? 'Shift with left or right arrow moves the card to the previous or next column. ' : ''}
-        {canRank ? 'Shift with up or down arrow moves it within its column. ' : ''}Enter opens the item.
+        Arrow keys move between cards. {readOnly ? '' : 'Shift with left or right arrow moves the card to the previous or next column; Shift with up or down arrow moves it within its column. '}Enter opens the item.
       </p>
-      <DndContext sensors={sensors} collisionDetection={closestCorners} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+      <DndContext sensors={sensors} collisionDetection={dropTarget} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
         <div className="board-scroll" ref={boardRef}>
           <div className="board-grid" style={{ ['--board-columns' as string]: columns.length }}>
             <div className="board-head" role="presentation">
@@ -436,13 +449,13 @@ function Board({ workspaceId, productId, items, lanes, laneMode, wipCounts, canM
                       id={cellId(lane.key, column.status.key)}
                       label={showLaneHeads ? `${column.status.name}, ${lane.title}` : column.status.name}
                       items={column.items}
-                      disabled={!canMove}
+                      disabled={readOnly}
                       isTarget={dragging !== null && dragging.status !== column.status.key}
                       renderCard={(item) => (
                         <Card
                           item={item}
                           assignee={item.assigneeId ? person(item.assigneeId) : undefined}
-                          draggable={canMove}
+                          draggable={access(item).canMove || access(item).canRank}
                           tabbable={item.id === tabbableId}
                           onFocus={() => setFocusedId(item.id)}
                           onKeyDown={(event) => onCardKey(event, item)}
@@ -466,7 +479,7 @@ function Board({ workspaceId, productId, items, lanes, laneMode, wipCounts, canM
         <Kbd>→</Kbd>
         <Kbd>↑</Kbd>
         <Kbd>↓</Kbd> between cards
-        {canMove && (
+        {!readOnly && (
           <>
             {' '}
             · <Kbd>Shift</Kbd>+<Kbd>←</Kbd>
