@@ -120,10 +120,48 @@ const WANTS = [
   'schedule a weekly report',
 ];
 const TYPES: ItemType[] = ['story', 'story', 'story', 'task', 'bug', 'feature'];
+// The default workflow's keys, weighted the way a mature backlog looks: most of it waiting or done.
 const STATUSES = ['backlog', 'backlog', 'ready', 'in_progress', 'in_review', 'done', 'done', 'canceled'];
+/** Product areas as labels; the first ones are the busiest, as in a real backlog. */
+export const SYNTHETIC_LABELS = ['checkout', 'onboarding', 'search', 'reporting', 'billing', 'mobile', 'api', 'performance', 'security', 'accessibility'];
+const FIBONACCI = [1, 2, 3, 5, 8, 13, 21];
+
+/**
+ * A cheap, well-spread integer hash (from MurmurHash3's finaliser): labels and
+ * estimates drawn from it do not line up with the type and status cycles, so a
+ * filter like `type:story status:ready label:checkout` matches a realistic share.
+ */
+function spread(n: number, salt: number): number {
+  let h = Math.imul(n ^ salt, 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** One to three labels, skewed towards the first areas (checkout is on about a third of items). */
+function syntheticLabels(n: number): string[] {
+  const h = spread(n, 0x9e3779b9);
+  const count = 1 + (h % 3);
+  const labels: string[] = [];
+  for (let i = 0; i < count; i += 1) {
+    // u^1.5 of a uniform fraction skews the pick towards the first areas.
+    const u = ((h >>> (4 + i * 9)) & 0x1ff) / 0x200;
+    const label = SYNTHETIC_LABELS[Math.floor(u * Math.sqrt(u) * SYNTHETIC_LABELS.length)]!;
+    if (!labels.includes(label)) labels.push(label);
+  }
+  return labels;
+}
+
+export interface SyntheticItem {
+  type: ItemType;
+  title: string;
+  status: string;
+  description: string;
+  labels: string[];
+  estimate: number | null;
+}
 
 /** A deterministic, plausible item for position `n` of a large benchmark backlog. */
-export function syntheticItem(n: number): { type: ItemType; title: string; status: string; description: string } {
+export function syntheticItem(n: number): SyntheticItem {
   const type = TYPES[n % TYPES.length]!;
   const area = AREAS[(n >> 3) % AREAS.length]!;
   const persona = PERSONAS[(n >> 1) % PERSONAS.length]!;
@@ -134,5 +172,31 @@ export function syntheticItem(n: number): { type: ItemType; title: string; statu
       : type === 'task'
         ? `${area}: implement "${want}" (#${n})`
         : `${area}: as a ${persona}, I want to ${want} (#${n})`;
-  return { type, title, status: STATUSES[(n * 7) % STATUSES.length]!, description: `Generated for load testing. Area: ${area}.` };
+  const h = spread(n, 0x27d4eb2f);
+  // Features and a fifth of the rest are not estimated yet.
+  const estimate = type === 'feature' || h % 5 === 0 ? null : FIBONACCI[(h >>> 3) % FIBONACCI.length]!;
+  return {
+    type,
+    title,
+    status: STATUSES[(n * 7) % STATUSES.length]!,
+    description: `Generated for load testing. Area: ${area}.`,
+    labels: syntheticLabels(n),
+    estimate,
+  };
+}
+
+/** Whether item `n` of a benchmark backlog has a stored RICE score: about one in three has. */
+export function hasSyntheticScore(n: number): boolean {
+  return spread(n, 0x165667b1) % 3 === 0;
+}
+
+/** RICE inputs for item `n`, on Intercom's scales (reach per quarter, impact 3…0.25, confidence, person-months). */
+export function syntheticRiceInputs(n: number): { reach: number; impact: number; confidence: number; effort: number } {
+  const h = spread(n, 0xd3a2646c);
+  return {
+    reach: 50 * (1 + (h % 200)),
+    impact: [3, 2, 1, 0.5, 0.25][(h >>> 8) % 5]!,
+    confidence: [1, 0.8, 0.5][(h >>> 12) % 3]!,
+    effort: [0.5, 1, 2, 3, 5, 8][(h >>> 16) % 6]!,
+  };
 }

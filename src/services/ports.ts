@@ -167,6 +167,8 @@ export interface ProductRepository {
   takeItemNumbers(productId: string, count: number): Promise<number>;
   /** Locks the product row until the transaction ends, serialising rank changes in its backlog. */
   lock(id: string): Promise<void>;
+  /** Keeps the product's recent velocity (derived data: the product's version does not change). */
+  setVelocity(id: string, velocity: number | null): Promise<void>;
 }
 
 export interface ItemRecord {
@@ -198,6 +200,8 @@ export interface ItemRecord {
   customFields: Record<string, CustomFieldValue>;
   /** The sprint it is planned into or being worked in; set through the sprint operations. */
   sprintId: string | null;
+  /** The product's recent velocity, which readiness sizes a story against; null before the first finished sprint. */
+  typicalSprintPoints: number | null;
   /** Stored scores by framework; read with the item, written through the score repository. */
   scores: Partial<Record<ScoredFramework, number>>;
   rank: string;
@@ -210,7 +214,7 @@ export interface ItemRecord {
   deletedBy: string | null;
 }
 
-export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores' | 'sprintId'>;
+export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores' | 'sprintId' | 'typicalSprintPoints'>;
 
 /** What a person edits on an item (rank and trash have their own operations). */
 export const EDITABLE_ITEM_FIELDS = [

@@ -122,6 +122,8 @@ export class SprintService {
       }
       await repos.items.setSprint(ids, next?.id ?? null, now);
       carried = { ids, to: next };
+      const finished = (await repos.sprints.listByProduct(scope.workspaceId, before.productId)).filter((other) => other.state === 'completed');
+      await repos.products.setVelocity(before.productId, averageVelocity(outcomes([...finished, { ...before, completedPoints }])));
       return { state: 'completed', completedAt: now, completedPoints };
     });
     if (carried.ids.length > 0) {

@@ -54,9 +54,11 @@ export type ProductTable = Omit<ProductRecord, 'workflow' | 'customFields' | 'sc
   workflow: string;
   customFields: string;
   scoringCriteria: string;
+  /** Average completed points of the last finished sprints; null before the first. */
+  velocity: number | null;
 };
 
-export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'acceptanceCriteria' | 'labels' | 'customFields' | 'blocked' | 'scores'> & {
+export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'acceptanceCriteria' | 'labels' | 'customFields' | 'blocked' | 'scores' | 'typicalSprintPoints'> & {
   type: string;
   /** JSON: an array of criteria, an array of labels, an object of values by field id. */
   acceptanceCriteria: string;

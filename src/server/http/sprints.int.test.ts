@@ -588,6 +588,29 @@ describe.each(DIALECTS)('sprints API $name', ({ dialect }) => {
       expect(history.average).toBe(0);
     });
 
+    it("sizes a story's readiness against the team's velocity once a sprint is finished", async () => {
+      const { item, plan, committed, started, setStatus, completed, readItem } = await team();
+      const story = {
+        type: 'story',
+        persona: 'finance lead',
+        want: 'usage by plan tier',
+        benefit: 'I can forecast expansion revenue',
+        acceptanceCriteria: [{ then: 'each plan tier shows its monthly active users' }],
+      };
+      const six = await item('Usage by plan tier', 6, story);
+      // With no history, a typical sprint is 20 points: 6 is fine.
+      expect((await readItem(six.id) as unknown as { readiness: { ready: boolean } }).readiness.ready).toBe(true);
+      const sprint = await plan('Sprint 1');
+      const done = await item('Export invoices as CSV', 8);
+      await committed(sprint.id, done.id);
+      await started(sprint.id);
+      await setStatus(done.id, 'done');
+      await completed(sprint.id);
+      // The team finished 8 points: 6 is more than half of that.
+      const after = (await readItem(six.id)) as unknown as { readiness: { ready: boolean; reasons: Array<{ code: string; message: string }> } };
+      expect(after.readiness.reasons).toEqual([{ code: 'too_large', message: expect.stringContaining('(8 points)') }]);
+    });
+
     it('averages velocity over the last three finished sprints', async () => {
       const { item, plan, committed, started, completed, setStatus, velocity } = await team();
       const points = [8, 2, 4, 6];

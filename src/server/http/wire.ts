@@ -67,7 +67,7 @@ export const toItem = (item: ItemRecord): Item => ({
   blocked: item.blocked,
   blockedReason: item.blockedReason,
   customFields: item.customFields,
-  readiness: assessReadiness(item),
+  readiness: item.typicalSprintPoints ? assessReadiness(item, item.typicalSprintPoints) : assessReadiness(item),
   sprintId: item.sprintId,
   scores: item.scores,
   rank: item.rank,

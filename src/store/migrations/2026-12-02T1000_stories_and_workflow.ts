@@ -23,6 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('product').addColumn('workflow', 'text', (c) => c.notNull().defaultTo('[]')).execute();
   await db.schema.alterTable('product').addColumn('custom_fields', 'text', (c) => c.notNull().defaultTo('[]')).execute();
   await db.schema.alterTable('product').addColumn('scoring_criteria', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+  // The average of the last finished sprints, kept when a sprint completes; readiness sizes stories against it.
+  await db.schema.alterTable('product').addColumn('velocity', points).execute();
   await db.updateTable('product').set({ workflow: DEFAULT_WORKFLOW }).execute();
 
   await db.schema.alterTable('item').addColumn('parent_id', 'text', (c) => c.references('item.id').onDelete('set null')).execute();
@@ -198,6 +200,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('item').dropColumn('sprint_id').execute();
   await db.schema.dropTable('sprint').execute();
   await db.schema.dropTable('item_score').execute();
+  await db.schema.alterTable('product').dropColumn('velocity').execute();
   await db.schema.alterTable('product').dropColumn('scoring_criteria').execute();
   await db.schema.dropIndex('item_status_idx').execute();
   await db.schema.dropIndex('item_parent_idx').execute();

@@ -6,7 +6,7 @@ import type { Dialect } from '../database';
 import type { Database, ItemTable } from '../schema';
 import { itemFilterWhere } from './item-filter';
 
-type ItemRow = Selectable<ItemTable> & { productKey: string };
+type ItemRow = Selectable<ItemTable> & { productKey: string; typicalSprintPoints: number | null };
 
 const toItem = (row: ItemRow, scores: ItemRecord['scores'] = {}): ItemRecord => ({
   ...row,
@@ -14,6 +14,7 @@ const toItem = (row: ItemRow, scores: ItemRecord['scores'] = {}): ItemRecord => 
   type: ItemTypeSchema.parse(row.type),
   // PostgreSQL's double precision arrives as a number already; SQLite's REAL too.
   estimate: row.estimate === null ? null : Number(row.estimate),
+  typicalSprintPoints: row.typicalSprintPoints === null ? null : Number(row.typicalSprintPoints),
   acceptanceCriteria: JSON.parse(row.acceptanceCriteria) as ItemRecord['acceptanceCriteria'],
   labels: JSON.parse(row.labels) as string[],
   customFields: JSON.parse(row.customFields) as ItemRecord['customFields'],
@@ -42,7 +43,11 @@ export class ItemKyselyRepository implements ItemRepository {
   ) {}
 
   private selectItems() {
-    return this.db.selectFrom('item').innerJoin('product', 'product.id', 'item.productId').selectAll('item').select('product.key as productKey');
+    return this.db
+      .selectFrom('item')
+      .innerJoin('product', 'product.id', 'item.productId')
+      .selectAll('item')
+      .select(['product.key as productKey', 'product.velocity as typicalSprintPoints']);
   }
 
   /** Each item with its stored scores: one query for the whole page. */

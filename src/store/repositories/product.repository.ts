@@ -85,6 +85,10 @@ export class ProductKyselyRepository implements ProductRepository {
     return row ? toProduct(row) : null;
   }
 
+  async setVelocity(id: string, velocity: number | null): Promise<void> {
+    await this.db.updateTable('product').set({ velocity }).where('id', '=', id).execute();
+  }
+
   async lock(id: string): Promise<void> {
     // A no-op update takes the row lock on PostgreSQL and the write lock on SQLite alike.
     await this.db.updateTable('product').set((eb) => ({ version: eb.ref('version') })).where('id', '=', id).execute();
