@@ -148,3 +148,80 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
     await page.close();
   });
 });
+
+// ---- Sprints, planning, the sprint page and the board ----
+
+/** Once per file: a completed sprint (for velocity) and a running one with a scope change, made over the API as the owner. */
+let sprintData: Promise<{ base: string; runningId: string }> | undefined;
+function sprintPages(): Promise<{ base: string; runningId: string }> {
+  sprintData ??= (async () => {
+    const owner = await browser.newContext({ baseURL: tandem.url });
+    const headers = { 'x-csrf-token': await signInByApi(owner, 'owner@demo.test') };
+    const { workspaceId, productId } = await demoProduct(owner);
+    const me = (await (await owner.request.get('/api/v1/me')).json()) as { user: { id: string } };
+    const stories = (await (await owner.request.get(`/api/v1/products/${productId}/items?q=${encodeURIComponent('type:story status:ready')}`)).json()) as { items: Array<{ id: string }> };
+    const post = async (path: string, data?: object) => {
+      const response = await owner.request.post(`/api/v1${path}`, { data, headers });
+      expect(response.status(), await response.text()).toBeLessThan(300);
+      return (await response.json()) as { id: string };
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    const sprint = (name: string) => post(`/products/${productId}/sprints`, { name, goal: `${name} goal`, startDate: today, endDate: today, availability: [{ userId: me.user.id, days: 4 }] });
+    const done = await sprint('Sprint 1');
+    await post(`/sprints/${done.id}/items`, { itemId: stories.items[0]!.id });
+    await post(`/sprints/${done.id}/start`);
+    await post(`/sprints/${done.id}/complete`, { carryTo: 'backlog' });
+    const running = await sprint('Sprint 2');
+    await post(`/sprints/${running.id}/items`, { itemId: stories.items[1]!.id });
+    await post(`/sprints/${running.id}/start`);
+    await post(`/sprints/${running.id}/items`, { itemId: stories.items[0]!.id });
+    await owner.close();
+    return { base: `/w/${workspaceId}/p/${productId}`, runningId: running.id };
+  })();
+  return sprintData;
+}
+
+describe.each(themes)('sprint pages and the board in the %s theme', (theme) => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await newContext(browser, tandem, { colorScheme: theme });
+    await signInByApi(context, 'owner@demo.test');
+  });
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it('the sprints page with its velocity chart, and the sprint form', async () => {
+    const { base } = await sprintPages();
+    const page = await context.newPage();
+    await page.goto(`${base}/sprints`);
+    await page.getByRole('figure', { name: /^Velocity/ }).locator('svg').first().waitFor();
+    await expectNoSeriousViolations(page, 'sprints');
+    await page.getByRole('button', { name: 'New sprint' }).click();
+    await page.getByRole('dialog', { name: 'New sprint' }).getByLabel('Olivia Owner (days)').waitFor();
+    await expectNoSeriousViolations(page, 'sprint form');
+    await page.close();
+  });
+
+  it('the planning page of a running sprint, the sprint page with its burndown, and the board', async () => {
+    const { base, runningId } = await sprintPages();
+    const page = await context.newPage();
+    await page.goto(`${base}/sprints/${runningId}/plan`);
+    await page.getByRole('list', { name: 'Unplanned items' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('list', { name: 'Items in Sprint 2' }).waitFor();
+    await expectNoSeriousViolations(page, 'planning');
+
+    await page.goto(`${base}/sprints/${runningId}`);
+    await page.getByRole('figure', { name: /^Burndown/ }).locator('svg').first().waitFor();
+    await page.getByRole('list', { name: /Scope changes/ }).getByRole('listitem').first().waitFor();
+    await expectNoSeriousViolations(page, 'sprint page');
+
+    await page.goto(`${base}/board?lanes=assignee`);
+    await page.locator('.board-card').first().waitFor();
+    await expectNoSeriousViolations(page, 'board');
+    await page.goto(`${base}/board?sprint=backlog&q=${encodeURIComponent('category:in_progress')}`);
+    await page.locator('.board-card').first().waitFor();
+    await expectNoSeriousViolations(page, 'board of the backlog');
+    await page.close();
+  });
+});

@@ -120,6 +120,17 @@ describe('sprints, planning, the board and the burndown', () => {
     const items = po.getByRole('list', { name: 'Items' });
     expect(await items.getByRole('listitem').count()).toBe(2);
 
+    // Completed, with the unfinished work sent back to the backlog: the sprint's velocity is charted.
+    await po.getByRole('button', { name: 'Complete sprint' }).click();
+    const complete = po.getByRole('dialog', { name: 'Complete Sprint 1?' });
+    await complete.getByRole('radio', { name: /The backlog/ }).check();
+    await complete.getByRole('button', { name: 'Complete sprint' }).click();
+    await po.getByText('Sprint 1 completed; 2 unfinished items moved to the backlog').waitFor();
+    await po.goto(`${base}/sprints`);
+    const velocity = po.getByRole('figure', { name: /^Velocity/ });
+    await velocity.locator('.chart-canvas svg').waitFor();
+    expect(await velocity.locator('figcaption').textContent()).toMatch(/Sprint 1\s*8 points\s*0 points/);
+
     await Promise.all([poContext.close(), pmContext.close()]);
   });
 

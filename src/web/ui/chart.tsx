@@ -14,6 +14,8 @@ export interface ChartPalette {
   danger: string;
   warning: string;
   background: string;
+  /** The page's font stack: ECharts measures text with it, so labels are spaced for the font they are drawn in. */
+  font: string;
 }
 
 function readPalette(): ChartPalette {
@@ -29,6 +31,7 @@ function readPalette(): ChartPalette {
     danger: read('--danger'),
     warning: read('--warning'),
     background: read('--bg-elevated'),
+    font: getComputedStyle(document.body).fontFamily,
   };
 }
 

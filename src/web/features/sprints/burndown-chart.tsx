@@ -8,9 +8,9 @@ export function BurndownChart({ burndown }: { burndown: Burndown }) {
   const option = useCallback(
     (palette: ChartPalette) => ({
       animation: false,
-      textStyle: { color: palette.text, fontFamily: 'inherit' },
+      textStyle: { color: palette.text, fontFamily: palette.font },
       tooltip: { trigger: 'axis', backgroundColor: palette.background, borderColor: palette.border, textStyle: { color: palette.text } },
-      legend: { top: 0, textStyle: { color: palette.muted }, data: ['Remaining', 'Ideal'] },
+      legend: { top: 0, itemGap: 16, textStyle: { color: palette.muted, fontFamily: palette.font }, data: ['Remaining', 'Ideal'] },
       grid: { left: 40, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', boundaryGap: false, data: burndown.days.map((day) => formatPlanDate(day.date)), axisLabel: { color: palette.muted }, axisLine: { lineStyle: { color: palette.border } } },
       yAxis: { type: 'value', name: 'Points', min: 0, nameTextStyle: { color: palette.muted }, axisLabel: { color: palette.muted }, splitLine: { lineStyle: { color: palette.border, type: 'dashed' } } },

@@ -109,23 +109,14 @@ export function SprintFormDialog({ productId, open, sprint, sprints, members, on
     }
   };
 
-  const formId = 'sprint-form';
   return (
     <Dialog
       open={open}
       onClose={onClose}
       title={sprint ? `Edit ${sprint.name}` : 'New sprint'}
       description="Capacity comes from the days each person can give the sprint and the team's recent velocity."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit" form={formId} busy={busy}>
-            {sprint ? 'Save sprint' : 'Create sprint'}
-          </Button>
-        </>
-      }
     >
-      <form id={formId} className="form sprint-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form className="form sprint-form" onSubmit={(event) => void submit(event)} noValidate>
         {problem && <Alert>{problem}</Alert>}
         <TextField label="Name" value={name} onChange={(event) => setName(event.target.value)} error={errors.name} maxLength={120} required />
         <TextAreaField label="Goal" value={goal} onChange={(event) => setGoal(event.target.value)} error={errors.goal} rows={2} hint="One sentence stakeholders can repeat: what the sprint is for." />
@@ -172,6 +163,12 @@ export function SprintFormDialog({ productId, open, sprint, sprints, members, on
             {days} person-{days === 1 ? 'day' : 'days'} in total. Leave someone blank if they are not in this sprint.
           </p>
         </fieldset>
+        <div className="form-actions">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit" busy={busy}>
+            {sprint ? 'Save sprint' : 'Create sprint'}
+          </Button>
+        </div>
       </form>
     </Dialog>
   );
@@ -189,25 +186,6 @@ export function StartSprintDialog({ productId, sprint, running, onClose, onStart
       onClose={onClose}
       size="sm"
       title={sprint ? `Start ${sprint.name}?` : ''}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="primary"
-            busy={start.isPending}
-            disabled={running !== undefined}
-            onClick={() =>
-              sprint &&
-              start.mutate(sprint, {
-                onSuccess: onStarted,
-                onError: (error) => setProblem(isStale(error) ? 'The sprint changed meanwhile; its latest version is shown now. Check it and start again.' : messageOf(error)),
-              })
-            }
-          >
-            Start sprint
-          </Button>
-        </>
-      }
     >
       {sprint && state && (
         <div className="form">
@@ -218,6 +196,23 @@ export function StartSprintDialog({ productId, sprint, running, onClose, onStart
             committed now become the sprint’s commitment; anything added or taken out later is shown as a scope change.
           </p>
           {state.tone === 'over' && <Alert tone="warning">The sprint is {formatPoints(state.overBy)} over capacity.</Alert>}
+          <div className="form-actions">
+            <Button onClick={onClose}>Cancel</Button>
+            <Button
+              variant="primary"
+              busy={start.isPending}
+              disabled={running !== undefined}
+              onClick={() =>
+                sprint &&
+                start.mutate(sprint, {
+                  onSuccess: onStarted,
+                  onError: (error) => setProblem(isStale(error) ? 'The sprint changed meanwhile; its latest version is shown now. Check it and start again.' : messageOf(error)),
+                })
+              }
+            >
+              Start sprint
+            </Button>
+          </div>
         </div>
       )}
     </Dialog>
@@ -240,34 +235,6 @@ export function CompleteSprintDialog({ productId, sprint, next, onClose, onCompl
       onClose={onClose}
       size="sm"
       title={sprint ? `Complete ${sprint.name}?` : ''}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            variant="primary"
-            busy={complete.isPending}
-            onClick={() =>
-              sprint &&
-              complete.mutate(
-                { sprint, carryTo },
-                {
-                  onSuccess: (result) => {
-                    const where = result.carriedTo ? (next?.id === result.carriedTo ? next.name : 'the next sprint') : 'the backlog';
-                    onCompleted(
-                      result.carriedOver > 0
-                        ? `${result.sprint.name} completed; ${result.carriedOver} unfinished ${result.carriedOver === 1 ? 'item' : 'items'} moved to ${where}`
-                        : `${result.sprint.name} completed with everything done`,
-                    );
-                  },
-                  onError: (error) => setProblem(isStale(error) ? 'The sprint changed meanwhile; its latest version is shown now. Try again.' : messageOf(error)),
-                },
-              )
-            }
-          >
-            Complete sprint
-          </Button>
-        </>
-      }
     >
       {sprint && (
         <div className="form">
@@ -292,6 +259,32 @@ export function CompleteSprintDialog({ productId, sprint, next, onClose, onCompl
               </span>
             </label>
           </fieldset>
+          <div className="form-actions">
+            <Button onClick={onClose}>Cancel</Button>
+            <Button
+              variant="primary"
+              busy={complete.isPending}
+              onClick={() =>
+                sprint &&
+                complete.mutate(
+                  { sprint, carryTo },
+                  {
+                    onSuccess: (result) => {
+                      const where = result.carriedTo ? (next?.id === result.carriedTo ? next.name : 'the next sprint') : 'the backlog';
+                      onCompleted(
+                        result.carriedOver > 0
+                          ? `${result.sprint.name} completed; ${result.carriedOver} unfinished ${result.carriedOver === 1 ? 'item' : 'items'} moved to ${where}`
+                          : `${result.sprint.name} completed with everything done`,
+                      );
+                    },
+                    onError: (error) => setProblem(isStale(error) ? 'The sprint changed meanwhile; its latest version is shown now. Try again.' : messageOf(error)),
+                  },
+                )
+              }
+            >
+              Complete sprint
+            </Button>
+          </div>
         </div>
       )}
     </Dialog>

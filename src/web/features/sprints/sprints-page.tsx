@@ -246,7 +246,7 @@ function SprintCard({ sprint, workspaceId, productId, canManage, canStart, onEdi
       </div>
       <p className="sprint-meta">
         <span>
-          {formatSprintDates(sprint)} · {sprintLength(sprint.startDate, sprint.endDate)} days
+          {formatSprintDates(sprint)} · {sprintLength(sprint.startDate, sprint.endDate)} {sprintLength(sprint.startDate, sprint.endDate) === 1 ? 'day' : 'days'}
         </span>
         <span>
           {sprint.itemCount} {sprint.itemCount === 1 ? 'item' : 'items'}

@@ -8,9 +8,9 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
   const option = useCallback(
     (palette: ChartPalette) => ({
       animation: false,
-      textStyle: { color: palette.text, fontFamily: 'inherit' },
+      textStyle: { color: palette.text, fontFamily: palette.font },
       tooltip: { trigger: 'axis', backgroundColor: palette.background, borderColor: palette.border, textStyle: { color: palette.text } },
-      legend: { top: 0, textStyle: { color: palette.muted }, data: ['Committed', 'Completed', ...(velocity.average !== null ? ['Average completed'] : [])] },
+      legend: { top: 0, itemGap: 16, textStyle: { color: palette.muted, fontFamily: palette.font }, data: ['Committed', 'Completed', ...(velocity.average !== null ? ['Average completed'] : [])] },
       grid: { left: 40, right: 16, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: velocity.sprints.map((sprint) => sprint.name), axisLabel: { color: palette.muted }, axisLine: { lineStyle: { color: palette.border } } },
       yAxis: { type: 'value', name: 'Points', nameTextStyle: { color: palette.muted }, axisLabel: { color: palette.muted }, splitLine: { lineStyle: { color: palette.border, type: 'dashed' } } },
