@@ -190,6 +190,17 @@ describe('sprints, planning, the board and the burndown', () => {
     await cell(po, 'in_progress').locator('.board-card', { hasText: funnelBug }).waitFor();
     await expect.poll(() => po.evaluate(() => document.activeElement?.textContent ?? '')).toContain(funnelBug);
 
+    // The palette reaches the sprints and the board.
+    await pm.keyboard.press('Control+k');
+    await pm.keyboard.type('sprints');
+    await pm.keyboard.press('Enter');
+    await pm.waitForURL(/\/sprints$/);
+    await pm.getByRole('heading', { level: 1, name: 'Sprints' }).waitFor();
+    await pm.keyboard.press('Control+k');
+    await pm.keyboard.type('board');
+    await pm.keyboard.press('Enter');
+    await pm.waitForURL(/\/board$/);
+
     await Promise.all([poContext.close(), pmContext.close()]);
   });
 });
