@@ -6,7 +6,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCH_OWNER } from '../src/cli/commands/seed';
 import { parseBenchArgs, USAGE, UsageError, type BenchOptions } from './args';
+import { measureBacklogQueries, PAGE_SIZE } from './backlog';
+import { CHROMIUM, measureBrowser, type BrowserOutcome } from './browser';
 import { measure, type LoadOptions } from './load';
 import {
   freeLoopbackPort,
@@ -19,6 +22,7 @@ import {
   type Child,
 } from './processes';
 import { checkBudgets, toMarkdown, type BenchResult } from './report';
+import { measureRecompute } from './scoring';
 import { databaseSizeMb, seedWorkload } from './workload';
 
 // The bundle runs from dist/; the servers it starts are bundled beside it.
@@ -26,9 +30,9 @@ const DIST = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(DIST, '..');
 const TANDEM_SCRIPT = join(DIST, 'tandem.mjs');
 const CEILING_SCRIPT = join(DIST, 'bench-ceiling.mjs');
+const WEB_ROOT = join(DIST, 'web');
 const RESULTS = join(ROOT, 'bench', 'results');
 const DATABASE_FILE = 'bench.db';
-const PAGE_SIZE = 50;
 
 let tempDirectory: string | null = null;
 
@@ -59,6 +63,30 @@ async function startServer(name: string, script: string, args: string[], env: No
   return { child, base };
 }
 
+/**
+ * The web app's scenarios, on a second server with the web root (the API
+ * server had none). A browser that cannot run skips them and says why, so the
+ * API figures of a long run are never lost to it.
+ */
+async function browserScenarios(
+  serverEnv: NodeJS.ProcessEnv,
+  workload: { workspaceId: string; productId: string; seededItems: number },
+): Promise<BrowserOutcome> {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) return { skipped: `${relative(ROOT, WEB_ROOT)}/index.html is missing (build the web app)` };
+  if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is missing (apt-get install chromium)` };
+  console.log('Chromium: backlog first paint and keyboard reorder…');
+  const web = await startServer('Tandem server with the web app', TANDEM_SCRIPT, ['serve'], { ...serverEnv, TANDEM_WEB_ROOT: WEB_ROOT });
+  try {
+    return await measureBrowser({ base: web.base, ...workload, email: BENCH_OWNER.email, password: BENCH_OWNER.password });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    console.warn(`bench: the browser scenarios failed, recorded as skipped: ${reason}`);
+    return { skipped: `failed: ${reason}` };
+  } finally {
+    await web.child.stop();
+  }
+}
+
 async function bench(options: BenchOptions): Promise<BenchResult> {
   for (const script of [TANDEM_SCRIPT, CEILING_SCRIPT]) {
     if (!existsSync(script)) throw new Error(`${relative(ROOT, script)} is missing: run \`npm run bench\`, which builds it first`);
@@ -70,16 +98,13 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
 
   const seeded = await seedWorkload(databasePath, options.items);
   const seedProcessMemory = readMemory('self');
-  console.log(`Seeded ${options.items.toLocaleString('en-US')} items in ${seeded.seedSeconds.toFixed(1)} s.`);
+  console.log(
+    `Seeded ${options.items.toLocaleString('en-US')} items (${seeded.scoredItems.toLocaleString('en-US')} with a RICE score) in ${seeded.seedSeconds.toFixed(1)} s, scores ${seeded.scoreSeedSeconds.toFixed(1)} s of it.`,
+  );
 
-  const tandem = await startServer('Tandem server', TANDEM_SCRIPT, ['serve'], {
-    DATABASE_URL: `sqlite:${databasePath}`,
-    TANDEM_DEMO: '0',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    // The API alone is under test; a directory without index.html turns the web app off.
-    TANDEM_WEB_ROOT: tempDirectory,
-  });
+  const serverEnv = { DATABASE_URL: `sqlite:${databasePath}`, TANDEM_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  // The API alone is under test; a directory without index.html turns the web app off.
+  const tandem = await startServer('Tandem server', TANDEM_SCRIPT, ['serve'], { ...serverEnv, TANDEM_WEB_ROOT: tempDirectory });
   const serverRssAtReady = readMemory(tandem.child.pid);
 
   const listPath = `/api/v1/products/${seeded.productId}/items?limit=${PAGE_SIZE}`;
@@ -115,6 +140,8 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
     { ...loadFor(tandem.child.pid), connections: 1 },
   );
 
+  const backlog = await measureBacklogQueries({ base: tandem.base, productId: seeded.productId, headers: auth }, loadFor(tandem.child.pid));
+
   console.log('Tandem: create item…');
   const createFigures = await measure(
     'create item',
@@ -138,18 +165,26 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
   const serverAtEnd = readMemory(tandem.child.pid);
   await tandem.child.stop();
 
+  console.log(`Score recomputation: ${options.items.toLocaleString('en-US')} RICE scores in process…`);
+  const scoreRecompute = measureRecompute(options.items);
+
+  const browser = await browserScenarios(serverEnv, { workspaceId: seeded.workspaceId, productId: seeded.productId, seededItems: options.items });
+
   const partial = {
     workload: {
       database: 'sqlite' as const,
       items: options.items,
       insights: 0,
       analyticsEvents: 0,
+      scoredItems: seeded.scoredItems,
       seedSeconds: Math.round(seeded.seedSeconds * 10) / 10,
+      scoreSeedSeconds: Math.round(seeded.scoreSeedSeconds * 10) / 10,
       databaseMb: databaseSizeMb(tempDirectory, DATABASE_FILE),
     },
     scenarios: {
       listItems: { request: listRequest, ...listFigures },
       listItemsSerial: { request: `${listRequest} (one connection)`, ...listSerialFigures },
+      ...backlog,
       createItem: { request: `POST ${createPath.replace(seeded.productId, '{productId}')} {"type":"story","title":…}`, ...createFigures },
       moveItem: { request: 'POST /api/v1/items/{id}/move {"position":"top"}', ...moveFigures },
       ceiling: { request: `${listRequest} (bare Fastify)`, bodyBytes: body.length, ...ceilingFigures },
@@ -160,6 +195,8 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
       serverRssAtEndMb: serverAtEnd?.rssMb ?? null,
       serverPeakRssMb: serverAtEnd?.peakRssMb ?? null,
     },
+    scoreRecompute,
+    browser,
   };
   const cpu = cpus();
   return {

@@ -1,20 +1,27 @@
 import { SingleBar, Presets } from 'cli-progress';
+import { rice } from '../../domain/prioritization/rice';
 import type { Runtime } from '../../server/compose';
+import { hasSyntheticScore, syntheticRiceInputs } from '../../services/demo-data';
+import type { ItemScoreRecord } from '../../services/ports';
 import { withRuntime } from '../runtime';
 
 export const BENCH_OWNER = { email: 'bench@tandem.local', name: 'Benchmark Owner', password: 'bench-password' };
 export const BENCH_PRODUCT_KEY = 'BENCH';
 
+// Scores are written in chunks, one transaction each, like the items.
+const SCORE_CHUNK = 5_000;
+
 /**
  * Fills a benchmark workspace with `items` synthetic items (creating the
- * workspace, its owner and product on first use). The benchmarks call this
- * same function, so they measure what `tandem seed` makes.
+ * workspace, its owner and product on first use), and stores a RICE score for
+ * about a third of them so the backlog can be sorted by score. The benchmarks
+ * call this same function, so they measure what `tandem seed` makes.
  */
 export async function seedLargeWorkspace(
   runtime: Runtime,
   items: number,
-  onProgress?: (done: number) => void,
-): Promise<{ workspaceId: string; productId: string }> {
+  onProgress?: (done: number, stage: 'items' | 'scores') => void,
+): Promise<{ workspaceId: string; productId: string; scoredItems: number }> {
   let owner = await runtime.store.read.users.findByEmail(BENCH_OWNER.email);
   owner ??= await runtime.services.auth.createUser(BENCH_OWNER);
   const memberships = await runtime.services.workspaces.listFor({ userId: owner.id });
@@ -23,19 +30,60 @@ export async function seedLargeWorkspace(
   const existing = (await runtime.store.read.products.list(workspace.id)).find((product) => product.key === BENCH_PRODUCT_KEY);
   const product =
     existing ?? (await runtime.services.products.create(scope, { key: BENCH_PRODUCT_KEY, name: 'Benchmark product', description: '' }));
-  await runtime.seed.seedItems(workspace.id, product.id, items, onProgress);
-  return { workspaceId: workspace.id, productId: product.id };
+  // Items are appended after the current last one, so a second seed scores only its own items.
+  const lastBefore = await runtime.store.read.items.lastRank(workspace.id, product.id);
+  await runtime.seed.seedItems(workspace.id, product.id, items, (done) => onProgress?.(done, 'items'));
+  const scoredItems = await seedScores(runtime, workspace.id, product.id, owner.id, lastBefore, (done) => onProgress?.(done, 'scores'));
+  return { workspaceId: workspace.id, productId: product.id, scoredItems };
+}
+
+/**
+ * Stores the RICE score of every seeded item that `hasSyntheticScore` picks,
+ * computed by the domain's own `rice`, as `POST /items/{id}/scores` would.
+ * Walks the new items in rank order, which is their seeding order.
+ */
+async function seedScores(
+  runtime: Runtime,
+  workspaceId: string,
+  productId: string,
+  userId: string,
+  after: string | null,
+  onProgress: (done: number) => void,
+): Promise<number> {
+  const updatedAt = new Date().toISOString();
+  let cursor = after;
+  let n = 0;
+  let scored = 0;
+  for (;;) {
+    const page = await runtime.store.read.items.listByRank(workspaceId, productId, SCORE_CHUNK, cursor === null ? undefined : { rank: cursor });
+    if (page.length === 0) return scored;
+    const records: ItemScoreRecord[] = [];
+    for (const item of page) {
+      if (hasSyntheticScore(n)) {
+        const inputs = syntheticRiceInputs(n);
+        const { score, explanation } = rice(inputs);
+        records.push({ workspaceId, productId, itemId: item.id, framework: 'rice', inputs: { ...inputs }, score, explanation, updatedBy: userId, updatedAt });
+      }
+      n += 1;
+    }
+    await runtime.store.transaction(async (repos) => {
+      for (const record of records) await repos.scores.upsert(record);
+    });
+    scored += records.length;
+    cursor = page[page.length - 1]!.rank;
+    onProgress(n);
+  }
 }
 
 export async function seed(options: { items: number }): Promise<void> {
   await withRuntime(async (runtime) => {
-    const bar = new SingleBar({ format: 'seeding items [{bar}] {percentage}% | {value}/{total} | {duration_formatted}' }, Presets.shades_classic);
+    const bar = new SingleBar({ format: 'seeding {stage} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}' }, Presets.shades_classic);
     const started = Date.now();
-    bar.start(options.items, 0);
-    const { workspaceId, productId } = await seedLargeWorkspace(runtime, options.items, (done) => bar.update(done));
+    bar.start(options.items, 0, { stage: 'items' });
+    const { workspaceId, productId, scoredItems } = await seedLargeWorkspace(runtime, options.items, (done, stage) => bar.update(done, { stage }));
     bar.stop();
     console.log(
-      `Seeded ${options.items} items in ${((Date.now() - started) / 1000).toFixed(1)} s into product ${BENCH_PRODUCT_KEY} (${productId}) of workspace ${workspaceId}.`,
+      `Seeded ${options.items} items (${scoredItems} with a RICE score) in ${((Date.now() - started) / 1000).toFixed(1)} s into product ${BENCH_PRODUCT_KEY} (${productId}) of workspace ${workspaceId}.`,
     );
     console.log(`Sign in as ${BENCH_OWNER.email} / ${BENCH_OWNER.password} to look at it.`);
   });
