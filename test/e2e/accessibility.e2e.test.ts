@@ -116,6 +116,52 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
     await page.close();
   });
 
+  it('the backlog filter bar with its help, a marked mistake, the saved views and the bulk bar', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    await page.getByRole('button', { name: 'Filter help' }).click();
+    await page.getByRole('dialog', { name: 'Filter fields' }).waitFor();
+    await expectNoSeriousViolations(page, 'filter help');
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Filter items').fill('type:story labell:x');
+    await page.locator('.filter-mark').waitFor();
+    await expectNoSeriousViolations(page, 'filter with a mistake marked');
+    await page.getByLabel('Filter items').fill('type:story');
+    await page.locator('.filter-mark').waitFor({ state: 'detached' });
+    await page.getByLabel('Sort').selectOption('score:rice');
+    await page.getByRole('button', { name: 'Views', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Saved views' }).waitFor();
+    await expectNoSeriousViolations(page, 'saved views, sorted by score');
+    await page.keyboard.press('Escape');
+    const checks = page.getByRole('list', { name: 'Items' }).getByRole('checkbox');
+    await checks.nth(0).check();
+    await checks.nth(1).check();
+    await page.getByRole('region', { name: 'Bulk actions' }).getByText('2 selected').waitFor();
+    await expectNoSeriousViolations(page, 'bulk bar');
+    await page.close();
+  });
+
+  it('the scoring panel of a story, with a preview and a mistake, and the scoring criteria settings', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    await page.getByRole('list', { name: 'Items' }).getByRole('button', { name: 'Mute an alert for a maintenance window' }).click();
+    const panel = page.getByRole('region', { name: 'Prioritisation' });
+    await panel.getByLabel('Reach').fill('200');
+    await panel.getByLabel('Confidence (%)').fill('150');
+    await panel.getByLabel('Effort (person-months)').fill('1');
+    await panel.getByText('At most 100.').waitFor();
+    await expectNoSeriousViolations(page, 'scoring form with a mistake');
+    await panel.getByLabel('Confidence (%)').fill('50');
+    await expect.poll(() => panel.getByRole('status', { name: 'Preview' }).textContent()).toContain('100');
+    await panel.getByLabel('Framework').selectOption('kano');
+    await panel.getByRole('button', { name: 'Add response' }).click();
+    await expectNoSeriousViolations(page, 'scoring form, Kano');
+    const { workspaceId, productId } = await demoProduct(context);
+    await page.goto(`/w/${workspaceId}/p/${productId}/settings`);
+    await page.getByRole('heading', { name: 'Scoring criteria' }).waitFor();
+    await page.getByRole('button', { name: 'Add criterion' }).click();
+    await expectNoSeriousViolations(page, 'scoring criteria settings');
+    await page.close();
+  });
+
   it('the workflow and custom fields settings, with a field being added', async () => {
     const page = await openItemsPage(context, 'owner@demo.test');
     await page.getByRole('link', { name: 'Workflow and fields' }).click();
