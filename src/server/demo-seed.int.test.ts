@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresDatabase, type ScratchPostgres } from '../../test/integration/support/scratch-databases';
 import { testHasher } from '../../test/support/app';
 import { DEMO_ACCOUNTS, DEMO_ITEMS } from '../services/demo-data';
+import { DEMO_DECISIONS, DEMO_SPRINTS } from '../services/demo-sprints';
 import { compose, type Runtime } from './compose';
 
 describe('demo seeding [postgres]', () => {
@@ -28,6 +29,19 @@ describe('demo seeding [postgres]', () => {
     const items = await first.store.read.items.listByRank(workspaceId!, productId!, 1000);
     expect(items).toHaveLength(DEMO_ITEMS.length);
     expect(new Set(items.map((item) => item.number)).size).toBe(DEMO_ITEMS.length);
+  });
+
+  it('gives the demo a sprint history: two finished sprints, one running, one planned, and decisions', async () => {
+    const [workspace] = (await first.store.read.members.membershipsOf((await first.store.read.users.findByEmail('po@demo.test'))!.id)).map((m) => m.workspace);
+    const [product] = await first.store.read.products.list(workspace!.id);
+    const sprints = await first.store.read.sprints.listByProduct(workspace!.id, product!.id);
+    expect(sprints.map((sprint) => sprint.state)).toEqual(['completed', 'completed', 'active', 'planned']);
+    const running = sprints.find((sprint) => sprint.state === 'active')!;
+    const inSprint = await first.store.read.items.listBySprint(workspace!.id, running.id, 100);
+    expect(inSprint.length).toBe(DEMO_SPRINTS.find((spec) => spec.state === 'active')!.items.length);
+    expect(running.committedAtStart).toBe(inSprint.reduce((sum, item) => sum + (item.estimate ?? 0), 0));
+    expect(inSprint[0]!.typicalSprintPoints).toBe(19);
+    expect(await first.store.read.decisions.list(workspace!.id, product!.id, { limit: 10 })).toHaveLength(DEMO_DECISIONS.length);
   });
 
   it('leaves a database that already has users alone', async () => {

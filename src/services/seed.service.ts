@@ -6,12 +6,13 @@ import { isTandemError } from '../domain/errors';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem, type DemoItem } from './demo-data';
-import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
+import { DEMO_AVAILABILITY, DEMO_DECISIONS, DEMO_SPRINTS } from './demo-sprints';
+import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
 /** What a seeded item says for itself; the rest is blank. */
 type SeedItem = Pick<NewItem, 'type' | 'title' | 'status' | 'createdBy'> & Partial<ItemFields> & { id?: string };
 
-type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity'>;
+type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions'>;
 
 // Large seeds commit in chunks: bounded memory, and progress that means something.
 const CHUNK = 5_000;
@@ -81,12 +82,79 @@ export class SeedService {
         await this.appendItems(repos, workspace.id, product.id, 0, DEMO_ITEMS.length, (n) =>
           demoItem(DEMO_ITEMS[n]!, authors[n % authors.length]!.id, ids, userIds, () => this.ctx.newId()),
         );
+        await this.seedDemoSprints(repos, product, userIds);
       });
     } catch (error) {
       if (isTandemError(error) && error.code === 'email_taken') return { seeded: false };
       throw error;
     }
     return { seeded: true, workspaceId: workspace.id, productId: product.id };
+  }
+
+  /** The demo's sprints (two finished, one running, one planned) and its decision log. */
+  private async seedDemoSprints(repos: SeedRepositories, product: ProductRecord, userIds: ReadonlyMap<string, string>): Promise<void> {
+    const now = this.ctx.clock.now();
+    const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const instant = (offset: number) => `${day(offset)}T09:00:00.000Z`;
+    const itemId = async (number: number) => (await repos.items.findByKey([product.workspaceId], product.key, number))[0]!.id;
+    const availability = Object.entries(DEMO_AVAILABILITY).map(([email, days]) => ({ userId: userIds.get(email)!, days }));
+    const po = userIds.get('po@demo.test')!;
+    for (const spec of DEMO_SPRINTS) {
+      const sprint: SprintRecord = {
+        id: this.ctx.newId(),
+        workspaceId: product.workspaceId,
+        productId: product.id,
+        name: spec.name,
+        goal: spec.goal,
+        state: spec.state,
+        startDate: day(spec.startDay),
+        endDate: day(spec.endDay),
+        availability,
+        committedAtStart: spec.state === 'planned' ? null : (spec.committedAtStart ?? null),
+        completedPoints: spec.completedPoints ?? null,
+        startedAt: spec.state === 'planned' ? null : instant(spec.startDay),
+        completedAt: spec.state === 'completed' ? instant(spec.endDay + 1) : null,
+        version: 1,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
+      await repos.sprints.insert(sprint);
+      const ids = await Promise.all(spec.items.map(itemId));
+      for (const id of ids) {
+        const addedAt = instant(spec.startDay - 1);
+        await repos.sprints.addEntry({ id: this.ctx.newId(), workspaceId: product.workspaceId, sprintId: sprint.id, itemId: id, addedAt, addedBy: po, removedAt: null, removedBy: null, doneAt: null });
+      }
+      await repos.items.setSprint(ids, sprint.id, now.toISOString());
+      if (spec.state === 'active') {
+        const points = (await repos.sprints.totals(product.workspaceId, [sprint.id], [])).get(sprint.id)?.points ?? 0;
+        await repos.sprints.update(sprint.id, { committedAtStart: points }, now.toISOString());
+      }
+    }
+    const finished = DEMO_SPRINTS.filter((spec) => spec.state === 'completed');
+    await repos.products.setVelocity(product.id, finished.reduce((sum, spec) => sum + (spec.completedPoints ?? 0), 0) / finished.length);
+    for (const spec of DEMO_DECISIONS) {
+      const id = this.ctx.newId();
+      const decided = spec.status === 'decided';
+      await repos.decisions.insert({
+        id,
+        workspaceId: product.workspaceId,
+        productId: product.id,
+        title: spec.title,
+        context: spec.context,
+        options: spec.options,
+        outcome: spec.outcome,
+        rationale: spec.rationale,
+        status: spec.status,
+        decidedBy: decided ? po : null,
+        decidedAt: decided ? instant(-2) : null,
+        supersededBy: null,
+        createdBy: po,
+        version: 1,
+        createdAt: instant(-5),
+        updatedAt: instant(-2),
+      });
+      await repos.decisions.setItems(product.workspaceId, id, await Promise.all(spec.items.map(itemId)));
+    }
   }
 
   /**

@@ -21,6 +21,16 @@ export function isShownExactly(value: number): boolean {
 }
 
 /**
+ * The numbers of a formula as shown, with the sign between the formula and its
+ * result, formatting each number once (scores are recomputed by the thousand).
+ */
+export function shownWithSign(...values: number[]): { texts: string[]; sign: '=' | '≈' } {
+  const texts = values.map(formatNumber);
+  const exact = texts.every((text, index) => Number(text.replace('−', '-')) === values[index]);
+  return { texts, sign: exact ? '=' : '≈' };
+}
+
+/**
  * The sign between the filled-in formula and its result: `=` when every number
  * shown is exact, `≈` as soon as one of them had to be rounded for display.
  */

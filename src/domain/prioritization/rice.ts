@@ -1,4 +1,4 @@
-import { equalsSign, formatNumber as n } from './format';
+import { shownWithSign } from './format';
 import { finiteScore, type ScoreResult } from './score-result';
 import { InputErrors } from './validation';
 
@@ -30,8 +30,8 @@ export interface RiceInputs {
 export function rice(input: RiceInputs): ScoreResult {
   const errors = new InputErrors();
   errors.number('inputs.reach', input.reach, { min: 0 }, 'at least 0 (people or events per period)');
-  if (errors.number('inputs.impact', input.impact, {}, impactRule()) && !RICE_IMPACTS.some((step) => step.value === input.impact)) {
-    errors.add('inputs.impact', `must be ${impactRule()}`);
+  if (errors.number('inputs.impact', input.impact, {}, IMPACT_RULE) && !RICE_IMPACTS.some((step) => step.value === input.impact)) {
+    errors.add('inputs.impact', `must be ${IMPACT_RULE}`);
   }
   errors.number('inputs.confidence', input.confidence, { min: 0, max: 1 }, 'a fraction from 0 to 1 (0.8 for 80 %)');
   errors.number('inputs.effort', input.effort, { above: 0 }, 'more than 0 (person-months)');
@@ -40,13 +40,11 @@ export function rice(input: RiceInputs): ScoreResult {
   const { reach, impact, confidence, effort } = input;
   const score = (reach * impact * confidence) / effort;
   finiteScore(score);
-  const sign = equalsSign(reach, impact, confidence, effort, score);
-  return {
-    score,
-    explanation: `RICE = reach × impact × confidence ÷ effort = ${n(reach)} × ${n(impact)} × ${n(confidence)} ÷ ${n(effort)} ${sign} ${n(score)}`,
-  };
+  const {
+    texts: [r, i, c, e, s],
+    sign,
+  } = shownWithSign(reach, impact, confidence, effort, score);
+  return { score, explanation: `RICE = reach × impact × confidence ÷ effort = ${r} × ${i} × ${c} ÷ ${e} ${sign} ${s}` };
 }
 
-function impactRule(): string {
-  return `one of ${RICE_IMPACTS.map((step) => `${step.value} (${step.label})`).join(', ')}`;
-}
+const IMPACT_RULE = `one of ${RICE_IMPACTS.map((step) => `${step.value} (${step.label})`).join(', ')}`;

@@ -13,7 +13,19 @@ const OPERATORS = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
  * dialect's full-text index, so those two branch by dialect.
  */
 export function itemFilterWhere(eb: ItemScope, filter: ItemFilter, dialect: Dialect): Expression<SqlBool> {
-  return eb.and(filter.map((condition) => conditionWhere(eb, condition, dialect)));
+  // Every positive text term goes to the full-text index in one match, which is
+  // far cheaper than one lookup per word; a negated term stays its own condition.
+  const searched = filter.filter((condition): condition is TextCondition => condition.kind === 'text' && !condition.negated);
+  const others = filter.filter((condition) => !(condition.kind === 'text' && !condition.negated));
+  const parts = others.map((condition) => conditionWhere(eb, condition, dialect));
+  if (searched.length > 0) parts.push(textWhere(searched, dialect));
+  return eb.and(parts);
+}
+
+type TextCondition = Extract<ItemCondition, { kind: 'text' }>;
+
+function textWhere(conditions: readonly TextCondition[], dialect: Dialect): Expression<SqlBool> {
+  return dialect === 'postgres' ? postgresText(conditions) : sqliteText(conditions);
 }
 
 function negate(eb: ItemScope, expression: Expression<SqlBool>, negated: boolean): Expression<SqlBool> {
@@ -52,7 +64,7 @@ function conditionWhere(eb: ItemScope, condition: ItemCondition, dialect: Dialec
       return negate(eb, has, condition.negated);
     }
     case 'text':
-      return negate(eb, dialect === 'postgres' ? postgresText(condition) : sqliteText(condition), condition.negated);
+      return negate(eb, textWhere([condition], dialect), condition.negated);
   }
 }
 
@@ -61,22 +73,28 @@ function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-function sqliteText(condition: Extract<ItemCondition, { kind: 'text' }>): Expression<SqlBool> {
-  const tokens = words(condition.text);
-  if (tokens.length === 0) return sql<SqlBool>`1 = 1`;
+function sqliteText(conditions: readonly TextCondition[]): Expression<SqlBool> {
   // An FTS5 query built from quoted tokens only, so nothing the user typed is read as FTS syntax.
   // A phrase must appear as written; bare words match as prefixes, for search as you type.
-  const match = condition.phrase ? `"${tokens.join(' ')}"` : tokens.map((token) => `"${token}"*`).join(' ');
-  return sql<SqlBool>`${sql.ref('item.rowid')} in (select rowid from item_fts where item_fts match ${match})`;
+  const parts = conditions.flatMap((condition) => {
+    const tokens = words(condition.text);
+    if (tokens.length === 0) return [];
+    return condition.phrase ? [`"${tokens.join(' ')}"`] : tokens.map((token) => `"${token}"*`);
+  });
+  if (parts.length === 0) return sql<SqlBool>`1 = 1`;
+  return sql<SqlBool>`${sql.ref('item.rowid')} in (select rowid from item_fts where item_fts match ${parts.join(' ')})`;
 }
 
-function postgresText(condition: Extract<ItemCondition, { kind: 'text' }>): Expression<SqlBool> {
-  const tokens = words(condition.text);
-  if (tokens.length === 0) return sql<SqlBool>`true`;
+function postgresText(conditions: readonly TextCondition[]): Expression<SqlBool> {
+  const queries = conditions.flatMap((condition) => {
+    const tokens = words(condition.text);
+    if (tokens.length === 0) return [];
+    return condition.phrase
+      ? [sql`phraseto_tsquery('simple'::regconfig, ${tokens.join(' ')})`]
+      : [sql`to_tsquery('simple'::regconfig, ${tokens.map((token) => `${token}:*`).join(' & ')})`];
+  });
+  if (queries.length === 0) return sql<SqlBool>`true`;
   // The same expression as item_search_idx, so the GIN index answers it.
   const document = sql`to_tsvector('simple'::regconfig, ${sql.ref('item.title')} || ' ' || ${sql.ref('item.description')} || ' ' || ${sql.ref('item.persona')} || ' ' || ${sql.ref('item.want')} || ' ' || ${sql.ref('item.benefit')})`;
-  const query = condition.phrase
-    ? sql`phraseto_tsquery('simple'::regconfig, ${tokens.join(' ')})`
-    : sql`to_tsquery('simple'::regconfig, ${tokens.map((token) => `${token}:*`).join(' & ')})`;
-  return sql<SqlBool>`${document} @@ ${query}`;
+  return sql<SqlBool>`${document} @@ (${sql.join(queries, sql` && `)})`;
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { ItemTypeSchema, type ItemType } from '../../contracts/item.schema';
 import type { ScoredFramework } from '../../contracts/prioritization.schema';
 import type { ItemFilter, ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor, ScoreCursor, TrashCursor } from '../../services/ports';
@@ -77,26 +77,34 @@ export class ItemKyselyRepository implements ItemRepository {
     after?: ScoreCursor,
     filter: ItemFilter = [],
   ): Promise<ItemRecord[]> {
-    let query = this.selectItems()
-      .leftJoin('itemScore as s', (join) => join.onRef('s.itemId', '=', 'item.id').on('s.framework', '=', framework))
-      .where('item.workspaceId', '=', workspaceId)
-      .where('item.productId', '=', productId)
-      .where('item.deletedAt', 'is', null);
-    if (filter.length > 0) query = query.where((eb) => itemFilterWhere(eb, filter, this.dialect));
-    if (after && after.score !== null) {
-      const score = after.score;
-      query = query.where((eb) =>
-        eb.or([eb('s.score', 'is', null), eb('s.score', '<', score), eb.and([eb('s.score', '=', score), eb('item.rank', '>', after.rank)])]),
-      );
-    } else if (after) {
-      query = query.where('s.score', 'is', null).where('item.rank', '>', after.rank);
+    const inBacklog = () =>
+      this.selectItems()
+        .where('item.workspaceId', '=', workspaceId)
+        .where('item.productId', '=', productId)
+        .where('item.deletedAt', 'is', null)
+        .$if(filter.length > 0, (query) => query.where((eb) => itemFilterWhere(eb, filter, this.dialect)));
+    // Two reads, each along an index: scored items down the score index, highest
+    // first (ties in rank order), then, once those run out, unscored items along the rank index.
+    const rows: ItemRow[] = [];
+    if (!after || after.score !== null) {
+      let scored = inBacklog()
+        .innerJoin('itemScore as s', (join) => join.onRef('s.itemId', '=', 'item.id').on('s.framework', '=', framework))
+        // Named on the score side too, so the (workspace, product, framework, score) index drives the read.
+        .where('s.workspaceId', '=', workspaceId)
+        .where('s.productId', '=', productId);
+      if (after && after.score !== null) {
+        const score = after.score;
+        scored = scored.where((eb) => eb.or([eb('s.score', '<', score), eb.and([eb('s.score', '=', score), eb('item.rank', '>', after.rank)])]));
+      }
+      rows.push(...(await scored.orderBy('s.score', 'desc').orderBy('item.rank').limit(limit).execute()));
     }
-    const rows = await query
-      .orderBy(sql`case when ${sql.ref('s.score')} is null then 1 else 0 end`)
-      .orderBy('s.score', 'desc')
-      .orderBy('item.rank')
-      .limit(limit)
-      .execute();
+    if (rows.length < limit) {
+      let unscored = inBacklog().where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('itemScore').select('itemScore.itemId').whereRef('itemScore.itemId', '=', 'item.id').where('itemScore.framework', '=', framework))),
+      );
+      if (after && after.score === null) unscored = unscored.where('item.rank', '>', after.rank);
+      rows.push(...(await unscored.orderBy('item.rank').limit(limit - rows.length).execute()));
+    }
     return this.withScores(rows);
   }
 
