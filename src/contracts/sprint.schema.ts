@@ -63,6 +63,8 @@ export const SprintCommitBodySchema = z.strictObject({ itemId: z.string().min(1)
 
 export const ScopeChangeSchema = z.object({
   itemId: IdSchema,
+  key: z.string().meta({ description: 'The item’s human key, e.g. `DEMO-12`' }),
+  title: z.string(),
   change: z.enum(['added', 'removed']),
   points: z.number(),
   at: InstantSchema,

@@ -375,6 +375,9 @@ export interface SprintEntryRecord {
   doneAt: string | null;
 }
 
+/** A stay in a sprint with what the burndown shows of its item. */
+export type SprintEntry = SprintEntryRecord & { points: number; trashedAt: string | null; title: string; number: number; productKey: string };
+
 export interface SprintTotals {
   itemCount: number;
   /** Sum of the estimates of the sprint's items outside the trash. */
@@ -392,7 +395,7 @@ export interface SprintRepository {
   update(id: string, patch: SprintPatch, at: string, expectedVersion?: number): Promise<SprintRecord | null>;
   totals(workspaceId: string, sprintIds: readonly string[], doneStatuses: readonly string[]): Promise<Map<string, SprintTotals>>;
   /** Every stay of an item in the sprint, trashed items included (with when they went to the trash). */
-  entries(workspaceId: string, sprintId: string): Promise<Array<SprintEntryRecord & { points: number; trashedAt: string | null }>>;
+  entries(workspaceId: string, sprintId: string): Promise<SprintEntry[]>;
   addEntry(entry: SprintEntryRecord): Promise<void>;
   /** Ends the item's open stay in the sprint. */
   closeEntry(sprintId: string, itemId: string, at: string, by: string | null): Promise<void>;

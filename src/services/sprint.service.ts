@@ -3,6 +3,7 @@ import { isAllowed } from '../domain/access/permissions';
 import { assertTransition, averageVelocity, burndown, checkSprintDates, sprintCapacity, sprintDays, type SprintOutcome } from '../domain/backlog/sprints';
 import { findStatus } from '../domain/backlog/workflow';
 import { invalidField, notFound, staleVersion, TandemError } from '../domain/errors';
+import { formatItemKey } from '../domain/items';
 import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
@@ -200,12 +201,13 @@ export class SprintService {
     const today = this.ctx.clock.now().toISOString().slice(0, 10);
     // A carry-over at completion is not a scope change; only what moved while the sprint ran is.
     const ran = (at: string) => sprint.startedAt !== null && at > sprint.startedAt && (sprint.completedAt === null || at < sprint.completedAt);
-    const scopeChanges = entries.flatMap((entry) => [
-      ...(ran(entry.addedAt) ? [{ itemId: entry.itemId, change: 'added' as const, points: entry.points, at: entry.addedAt, by: entry.addedBy }] : []),
-      ...(entry.removedAt && ran(entry.removedAt)
-        ? [{ itemId: entry.itemId, change: 'removed' as const, points: entry.points, at: entry.removedAt, by: entry.removedBy }]
-        : []),
-    ]);
+    const scopeChanges = entries.flatMap((entry) => {
+      const item = { itemId: entry.itemId, key: formatItemKey(entry.productKey, entry.number), title: entry.title, points: entry.points };
+      return [
+        ...(ran(entry.addedAt) ? [{ ...item, change: 'added' as const, at: entry.addedAt, by: entry.addedBy }] : []),
+        ...(entry.removedAt && ran(entry.removedAt) ? [{ ...item, change: 'removed' as const, at: entry.removedAt, by: entry.removedBy }] : []),
+      ];
+    });
     const counted = sprint.state === 'planned' ? [] : entries.map((entry) => ({ ...entry, removedAt: entry.removedAt && sprint.completedAt === entry.removedAt ? null : entry.removedAt }));
     return {
       sprintId: sprint.id,

@@ -23,6 +23,7 @@ interface Sprint {
 interface Item {
   id: string;
   key: string;
+  title: string;
   status: string;
   estimate: number | null;
   sprintId: string | null;
@@ -390,7 +391,7 @@ describe.each(DIALECTS)('sprints API $name', ({ dialect }) => {
       expect(added.sprintId).toBe(sprint.id);
       expect(await readSprint(sprint.id)).toMatchObject({ committedPoints: 7, itemCount: 2, committedAtStart: 5 });
       expect((await burndown(sprint.id)).scopeChanges).toEqual([
-        { itemId: late.id, change: 'added', points: 2, at: '2026-03-03T11:00:00.000Z', by: ws.byRole.product_owner.user.id },
+        { itemId: late.id, key: late.key, title: late.title, change: 'added', points: 2, at: '2026-03-03T11:00:00.000Z', by: ws.byRole.product_owner.user.id },
       ]);
 
       at('2026-03-04T12:00:00.000Z');
@@ -402,8 +403,8 @@ describe.each(DIALECTS)('sprints API $name', ({ dialect }) => {
       const chart = await burndown(sprint.id);
       expect(chart.committedAtStart).toBe(5);
       expect(chart.scopeChanges).toEqual([
-        { itemId: late.id, change: 'added', points: 2, at: '2026-03-03T11:00:00.000Z', by: ws.byRole.product_owner.user.id },
-        { itemId: a.id, change: 'removed', points: 5, at: '2026-03-04T12:00:00.000Z', by: ws.owner.user.id },
+        { itemId: late.id, key: late.key, title: late.title, change: 'added', points: 2, at: '2026-03-03T11:00:00.000Z', by: ws.byRole.product_owner.user.id },
+        { itemId: a.id, key: a.key, title: a.title, change: 'removed', points: 5, at: '2026-03-04T12:00:00.000Z', by: ws.owner.user.id },
       ]);
       expect(chart.days.map((day) => day.remaining)).toEqual([5, 7, 2, null, null]);
     });

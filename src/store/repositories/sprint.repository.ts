@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { SprintEntryRecord, SprintPatch, SprintRecord, SprintRepository, SprintTotals } from '../../services/ports';
+import type { SprintEntry, SprintEntryRecord, SprintPatch, SprintRecord, SprintRepository, SprintTotals } from '../../services/ports';
 import type { Database, SprintTable } from '../schema';
 
 const toSprint = (row: Selectable<SprintTable>): SprintRecord => ({
@@ -75,12 +75,13 @@ export class SprintKyselyRepository implements SprintRepository {
     );
   }
 
-  async entries(workspaceId: string, sprintId: string): Promise<Array<SprintEntryRecord & { points: number; trashedAt: string | null }>> {
+  async entries(workspaceId: string, sprintId: string): Promise<SprintEntry[]> {
     const rows = await this.db
       .selectFrom('sprintItem')
       .innerJoin('item', 'item.id', 'sprintItem.itemId')
+      .innerJoin('product', 'product.id', 'item.productId')
       .selectAll('sprintItem')
-      .select(['item.estimate', 'item.deletedAt as trashedAt'])
+      .select(['item.estimate', 'item.deletedAt as trashedAt', 'item.title', 'item.number', 'product.key as productKey'])
       .where('sprintItem.workspaceId', '=', workspaceId)
       .where('sprintItem.sprintId', '=', sprintId)
       .orderBy('sprintItem.addedAt')

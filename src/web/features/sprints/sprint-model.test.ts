@@ -90,8 +90,8 @@ describe('sprint facts', () => {
 });
 
 describe('scope changes and the burndown in words', () => {
-  const change: ScopeChange = { itemId: 'i1', change: 'added', points: 3, at: '2026-12-04T10:04:00.000Z', by: 'u1' };
-  const names = { item: () => 'DEMO-12 “Export CSV”', person: (id: string) => (id === 'u1' ? 'Pablo Owner' : undefined) };
+  const change: ScopeChange = { itemId: 'i1', key: 'DEMO-12', title: 'Export CSV', change: 'added', points: 3, at: '2026-12-04T10:04:00.000Z', by: 'u1' };
+  const names = { person: (id: string) => (id === 'u1' ? 'Pablo Owner' : undefined) };
 
   it('says who added or took out what, and its points', () => {
     expect(describeScopeChange(change, names)).toMatch(/^Pablo Owner added DEMO-12 “Export CSV” \(3 points\) to the sprint on 4 Dec/);

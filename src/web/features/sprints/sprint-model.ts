@@ -145,13 +145,13 @@ export const STATE_LABELS: Record<Sprint['state'], string> = { planned: 'Planned
  */
 export function describeScopeChange(
   change: ScopeChange,
-  names: { item: (id: string) => string; person: (id: string) => string | undefined },
+  names: { person: (id: string) => string | undefined },
 ): string {
   const who = (change.by && names.person(change.by)) || 'Someone';
   const verb = change.change === 'added' ? 'added' : 'took out';
   const points = change.points > 0 ? formatPoints(change.points) : 'not estimated';
   const direction = change.change === 'added' ? 'to the sprint' : 'of the sprint';
-  return `${who} ${verb} ${names.item(change.itemId)} (${points}) ${direction} on ${dateTime.format(new Date(change.at))}`;
+  return `${who} ${verb} ${change.key} “${change.title}” (${points}) ${direction} on ${dateTime.format(new Date(change.at))}`;
 }
 
 /** The net points scope changes added (negative: taken out). */

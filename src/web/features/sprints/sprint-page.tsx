@@ -39,7 +39,6 @@ export function SprintPage({ workspaceId, productId, sprintId }: { workspaceId: 
     const byId = new Map((members.data ?? []).map((member) => [member.userId, member.name]));
     return (id: string) => byId.get(id);
   }, [members.data]);
-  const itemsById = useMemo(() => new Map((items.data ?? []).map((item) => [item.id, item])), [items.data]);
 
   if (sprintQuery.isPending) return <LoadingState label="Loading the sprint…" />;
   if (!sprint) {
@@ -66,10 +65,6 @@ export function SprintPage({ workspaceId, productId, sprintId }: { workspaceId: 
 
   const running = sprints.data?.find((candidate) => candidate.state === 'active' && candidate.id !== sprint.id);
   const next = sprints.data?.find((candidate) => candidate.state === 'planned' && candidate.id !== sprint.id);
-  const itemLabel = (id: string) => {
-    const item = itemsById.get(id);
-    return item ? `${item.key} “${item.title}”` : 'an item no longer in the sprint';
-  };
   const changes = burndown.data?.scopeChanges ?? [];
   const net = netScopeChange(changes);
 
@@ -178,7 +173,7 @@ export function SprintPage({ workspaceId, productId, sprintId }: { workspaceId: 
                 <ul className="scope-list" aria-labelledby="scope-heading">
                   {changes.map((change) => (
                     <li key={`${change.itemId}-${change.at}-${change.change}`} className={`scope-change scope-${change.change}`}>
-                      {describeScopeChange(change, { item: itemLabel, person })}.
+                      {describeScopeChange(change, { person })}.
                     </li>
                   ))}
                 </ul>
