@@ -32,4 +32,13 @@ export const queryKeys = {
   /** An item's stored scores with their inputs and formulas. */
   scores: (itemId: string) => ['item', itemId, 'scores'] as const,
   invitePreview: (token: string) => ['invite', token] as const,
+  /** The product's decision log; a `decision.changed` hint refreshes everything under `all`. */
+  decisions: {
+    all: (productId: string) => ['products', productId, 'decisions'] as const,
+    list: (productId: string, q: string, status: string) => ['products', productId, 'decisions', 'list', q, status] as const,
+    /** Every decision of the product, for choosing a successor. */
+    choices: (productId: string) => ['products', productId, 'decisions', 'choices'] as const,
+    detail: (productId: string, decisionId: string) => ['products', productId, 'decisions', 'detail', decisionId] as const,
+    forItem: (productId: string, itemId: string) => ['products', productId, 'decisions', 'item', itemId] as const,
+  },
 };

@@ -78,3 +78,24 @@ describe('realtime hints', () => {
     expect(client.getQueryState(queryKeys.children(PRODUCT, '7'))?.isInvalidated).toBe(true);
   });
 });
+
+describe('decision hints', () => {
+  it('decision.changed marks the product’s decision log, decision pages and item decision lists stale, and nothing of another product', async () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.decisions.list(PRODUCT, '', ''), { pages: [], pageParams: [] });
+    client.setQueryData(queryKeys.decisions.detail(PRODUCT, 'd1'), { id: 'd1' });
+    client.setQueryData(queryKeys.decisions.forItem(PRODUCT, 'i1'), { items: [] });
+    client.setQueryData(queryKeys.decisions.list('other', '', ''), { pages: [], pageParams: [] });
+    client.setQueryData(queryKeys.itemByKey(PRODUCT, 'DEMO-1'), buildOne({ id: 'i1' }));
+    const changed: RealtimeMessage = { type: 'decision.changed', workspaceId: WORKSPACE, productId: PRODUCT, ids: ['d1', 'i1'], actor: null };
+
+    await applyHint(client, changed, null);
+
+    expect(client.getQueryState(queryKeys.decisions.list(PRODUCT, '', ''))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.decisions.detail(PRODUCT, 'd1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.decisions.forItem(PRODUCT, 'i1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.decisions.list('other', '', ''))?.isInvalidated).toBe(false);
+    // The item itself did not change: its page is not refetched.
+    expect(client.getQueryState(queryKeys.itemByKey(PRODUCT, 'DEMO-1'))?.isInvalidated).toBe(false);
+  });
+});

@@ -43,6 +43,10 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
         invalidate(queryKeys.workspaces());
       }
       break;
+    case 'decision':
+      // One decision changed, and with it the log, its page and the pages of the items it names.
+      if (message.productId) invalidate(queryKeys.decisions.all(message.productId));
+      break;
     case 'workspace':
       invalidate(queryKeys.workspaces());
       invalidate(queryKeys.me());

@@ -9,6 +9,8 @@ import { MembersPage } from '../features/members/members-page';
 import { SettingsPage } from '../features/workflow/settings-page';
 import { parseBoardSearch } from '../features/board/board-search';
 import { BoardPage, PlanningPage, SprintPage, SprintsPage } from '../features/sprints/lazy-pages';
+import { parseDecisionSearch } from '../features/decisions/decision-model';
+import { DecisionLogPage, DecisionPage } from '../features/decisions/lazy-pages';
 import { AppShell } from '../features/shell/app-shell';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 
@@ -135,6 +137,26 @@ const boardRoute = createRoute({
   },
 });
 
+const decisionsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/decisions',
+  validateSearch: parseDecisionSearch,
+  component: function DecisionsRoute() {
+    const { workspaceId, productId } = decisionsRoute.useParams();
+    const search = decisionsRoute.useSearch();
+    return <DecisionLogPage key={productId} workspaceId={workspaceId} productId={productId} search={search} />;
+  },
+});
+
+const decisionRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/decisions/$decisionId',
+  component: function DecisionRoute() {
+    const { workspaceId, productId, decisionId } = decisionRoute.useParams();
+    return <DecisionPage key={decisionId} workspaceId={workspaceId} productId={productId} decisionId={decisionId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -148,7 +170,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

@@ -119,3 +119,10 @@ export const EditIcon = (props: IconProps) => (
     <path d="M10.5 2.5 13.5 5.5 6 13H3v-3l7.5-7.5Z" />
   </Svg>
 );
+
+/** A signpost: one road taken, for decisions. */
+export const DecisionIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M8 14.5V1.5M8 3h4.5L14 4.75 12.5 6.5H8M8 8.5H3.5L2 10.25 3.5 12H8" />
+  </Svg>
+);

@@ -8,7 +8,10 @@ export type SaveResult = 'saved' | 'conflict' | 'failed';
 /** What every editable part of the item page is given. */
 export interface Editing {
   item: Item;
+  /** Nothing but what `mayEdit` names may change (a contributor's own work, say), or nothing at all. */
   readOnly: boolean;
+  /** Whether this field may change (see edit-rights.ts); true for every field when not readOnly. */
+  mayEdit: (field: string) => boolean;
   /** Saves one change; `fields` are the paths whose old error messages a success clears. */
   commit: (change: ItemChange, fields: string[]) => Promise<SaveResult>;
   /** The server's field errors, by path (`estimate`, `customFields.abc`, `acceptanceCriteria.1.then`). */

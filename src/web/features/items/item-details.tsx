@@ -45,7 +45,7 @@ const parseEstimate = (text: string): number | null => (text.trim() === '' ? nul
 
 /** The facts about an item beside its text: type, estimate, assignee, dates, labels, blocked, parent. */
 export function DetailsPanel({ editing, workspaceId, members }: { editing: Editing; workspaceId: string; members: Member[] | undefined }) {
-  const { item, readOnly, commit, errors } = editing;
+  const { item, readOnly, mayEdit, commit, errors } = editing;
   const ids = { type: useId(), assignee: useId(), blocked: useId() };
   const [pendingType, runType] = usePending<ItemType>();
   const [pendingAssignee, runAssignee] = usePending<string>();
@@ -94,7 +94,7 @@ export function DetailsPanel({ editing, workspaceId, members }: { editing: Editi
             const value = parseEstimate(next);
             return value !== null && (!Number.isFinite(value) || value < 0 || value > 1000) ? 'An estimate is a number of points from 0 to 1000.' : null;
           }}
-          disabled={readOnly}
+          disabled={!mayEdit('estimate')}
           error={errorAt(errors, 'estimate')}
           placeholder="Not estimated"
           inputProps={{ min: 0, max: 1000, step: 'any', inputMode: 'decimal' }}
@@ -144,7 +144,7 @@ export function DetailsPanel({ editing, workspaceId, members }: { editing: Editi
             id={ids.blocked}
             type="checkbox"
             checked={pendingBlocked ?? item.blocked}
-            disabled={readOnly}
+            disabled={!mayEdit('blocked')}
             onChange={(event) => {
               const blocked = event.target.checked;
               void runBlocked(blocked, () => commit(() => ({ blocked }), ['blocked', 'blockedReason']));
@@ -157,7 +157,7 @@ export function DetailsPanel({ editing, workspaceId, members }: { editing: Editi
             label="Blocked because"
             value={item.blockedReason}
             onSave={(start, next) => commit(fieldChange('blockedReason', start, next.trim(), 'blocked reason'), ['blockedReason'])}
-            disabled={readOnly}
+            disabled={!mayEdit('blockedReason')}
             error={errorAt(errors, 'blockedReason')}
             placeholder="Waiting on the security review"
             maxLength={500}

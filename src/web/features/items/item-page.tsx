@@ -17,6 +17,8 @@ import { statusMap, statusOf, statusOptions } from '../workflow/workflow';
 import { usePending, type Editing, type SaveResult } from './draft-field';
 import { CustomFieldsPanel, DetailsPanel, ReadinessPanel } from './item-details';
 import { ChildrenSection, CriteriaSection, DescriptionSection, StorySection } from './item-sections';
+import { editRightsOf } from './edit-rights';
+import { DecisionsSection } from '../decisions/item-decisions';
 import { useItemByKey, useItemEditor, useRestoreItem, useTrashItem } from './queries';
 
 const isTyping = (target: EventTarget | null) =>
@@ -40,6 +42,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
   const canDelete = isAllowed(roles, 'item.delete');
   const canOverride = isAllowed(roles, 'item.override_wip');
   const canScore = isAllowed(roles, 'item.score');
+  const canDecide = isAllowed(roles, 'decision.write');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
   const members = useMembers(workspaceId);
@@ -164,7 +167,8 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
     );
   }
 
-  const editing: Editing = { item, readOnly: !canEdit, commit: (change, fields) => commit(change, fields), errors };
+  const rights = editRightsOf(roles, me.data?.user.id ?? null, item);
+  const editing: Editing = { item, readOnly: !canEdit, mayEdit: rights.mayEdit, commit: (change, fields) => commit(change, fields), errors };
 
   const moveToTrash = () =>
     trash.mutate(item, {
@@ -209,7 +213,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
           </p>
         </div>
         <div className="page-actions">
-          <StatusPicker value={shownStatus} workflowStatus={status} options={statusOptions(product?.workflow, shownStatus)} disabled={!canEdit} onChange={(next) => void moveStatus(next)} />
+          <StatusPicker value={shownStatus} workflowStatus={status} options={statusOptions(product?.workflow, shownStatus)} disabled={!rights.mayEdit('status')} onChange={(next) => void moveStatus(next)} />
           {canDelete && (
             <Button variant="danger" icon={<TrashIcon />} onClick={moveToTrash} busy={trash.isPending}>
               Move to trash
@@ -220,7 +224,14 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
 
       <div className="item-layout">
         <div className="item-main">
-          {!canEdit && <Alert tone="info">Your role can read items but not change them.</Alert>}
+          {rights.mode === 'own-work' && <Alert tone="info">You can update the status, estimate, criteria and blocked flag of work assigned to you.</Alert>}
+          {rights.mode === 'none' && (
+            <Alert tone="info">
+              {rights.hasOwnWork
+                ? 'This item is not assigned to you, so it is read-only. You can update the status, estimate, criteria and blocked flag of work assigned to you.'
+                : 'Your role can read items but not change them.'}
+            </Alert>
+          )}
           {notice && <Alert tone={notice.tone}>{notice.text}</Alert>}
           {wip && (
             <div className="alert alert-warning wip-alert" role="alert">
@@ -245,6 +256,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
           <CriteriaSection {...editing} />
           <ScoringPanel productId={productId} item={item} criteria={product?.scoringCriteria ?? []} canScore={canScore} />
           {HAS_CHILDREN.has(item.type) && <ChildrenSection workspaceId={workspaceId} item={item} statusFor={statusFor} />}
+          <DecisionsSection workspaceId={workspaceId} item={item} canWrite={canDecide} />
         </div>
         <aside className="item-side" aria-label="Item details">
           {item.readiness && <ReadinessPanel readiness={item.readiness} />}

@@ -115,7 +115,8 @@ function withCriterion(latest: Item, id: string, update: (criterion: AcceptanceC
 }
 
 /** Acceptance criteria as an ordered Given / When / Then list: add, edit, remove, reorder, check off. */
-export function CriteriaSection({ item, readOnly, commit, errors }: Editing) {
+export function CriteriaSection({ item, mayEdit, commit, errors }: Editing) {
+  const readOnly = !mayEdit('acceptanceCriteria');
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   const criteria = item.acceptanceCriteria;
   const doneCount = criteria.filter((criterion) => criterion.done).length;

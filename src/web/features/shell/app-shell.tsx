@@ -7,7 +7,7 @@ import type { Me, Product } from '../../api/types';
 import { useShell } from '../../app/shell-context';
 import { Avatar, ROLE_LABELS } from '../../ui/badges';
 import { Button, Kbd } from '../../ui/button';
-import { BoxIcon, CloseIcon, MenuIcon, MoonIcon, SearchIcon, SettingsIcon, SignOutIcon, SunIcon, UsersIcon } from '../../ui/icons';
+import { BoxIcon, CloseIcon, DecisionIcon, MenuIcon, MoonIcon, SearchIcon, SettingsIcon, SignOutIcon, SunIcon, UsersIcon } from '../../ui/icons';
 import { isAllowed } from '../../../domain/access/permissions';
 import { Logo } from '../../ui/logo';
 import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
@@ -148,6 +148,15 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
                       >
                         <BoardIcon />
                         <span className="nav-text">Board</span>
+                      </Link>
+                      <Link
+                        to="/w/$workspaceId/p/$productId/decisions"
+                        params={{ workspaceId, productId: product.id }}
+                        className="nav-link nav-sublink"
+                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
+                      >
+                        <DecisionIcon />
+                        <span className="nav-text">Decisions</span>
                       </Link>
                     </>
                   )}

@@ -5,7 +5,7 @@ import { isAllowed } from '../../../domain/access/permissions';
 import type { Product, Role } from '../../api/types';
 import { useShell } from '../../app/shell-context';
 import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
-import { ArrowDownIcon, ArrowUpIcon, BoxIcon, ListIcon, MoonIcon, PlusIcon, SettingsIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
+import { ArrowDownIcon, ArrowUpIcon, BoxIcon, DecisionIcon, ListIcon, MoonIcon, PlusIcon, SettingsIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -105,6 +105,15 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                   onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/board', params: { workspaceId, productId: currentProduct.id } }))}
                 >
                   <BoardIcon /> Go to board
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to decision log decisions why rationale"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/decisions', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <DecisionIcon /> Go to decision log
                   {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
