@@ -62,6 +62,13 @@ export class ProductService {
     return this.change(scope, productId, expectedVersion, async () => changes);
   }
 
+  /** Items per status of the workflow (0 for an empty status). */
+  async statusCounts(scope: Scope, product: ProductRecord): Promise<Record<string, number>> {
+    const keys = product.workflow.map((status) => status.key);
+    const counts = await this.store.read.items.countByStatus(scope.workspaceId, product.id, keys);
+    return Object.fromEntries(keys.map((key) => [key, counts.get(key) ?? 0]));
+  }
+
   /**
    * Replaces the product's workflow. A status left out is removed, which is
    * refused while items (outside the trash) are in it: nothing is lost.

@@ -91,6 +91,12 @@ describe.each(DIALECTS)('filtering the backlog $name', ({ dialect }) => {
     expect(await titles('sprint:none type:story')).toEqual(['Export the audit log as CSV', 'Dark mode for dashboards']);
   });
 
+  it('counts the items in each status of the workflow, trash left out', async () => {
+    const response = await call(t.app, 'GET', `/api/v1/products/${ws.product.id}/status-counts`, { token: ws.byRole.viewer.token });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().counts).toEqual({ backlog: 2, ready: 2, in_progress: 1, in_review: 0, done: 0, canceled: 0 });
+  });
+
   it('answers bad syntax with invalid_query and the column of the problem', async () => {
     const response = await call(t.app, 'GET', `/api/v1/products/${ws.product.id}/items?q=${encodeURIComponent('type:story colour:red')}`, { token: ws.owner.token });
     expect(response.statusCode).toBe(400);

@@ -136,6 +136,7 @@ const SAME_ACTION_AS: Record<string, Action> = {
   listItems: 'item.read',
   listTrash: 'item.read',
   listItemChildren: 'item.read',
+  countItemsByStatus: 'item.read',
   listItemScores: 'item.read',
   deleteItemScore: 'item.score',
   replaceScoringCriteria: 'workflow.update',

@@ -79,6 +79,23 @@ export const productRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
     },
   );
 
+  app.get(
+    '/products/:productId/status-counts',
+    {
+      schema: {
+        operationId: 'countItemsByStatus',
+        tags: ['products'],
+        summary: "How many items (outside the trash) are in each status of the product's workflow: what WIP limits count",
+        params: ProductParams,
+        response: { 200: z.object({ counts: z.record(z.string(), z.number().int()) }) },
+      },
+    },
+    async (request) => {
+      const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.read');
+      return { counts: await products.statusCounts(scope, product) };
+    },
+  );
+
   app.put(
     '/products/:productId/workflow',
     {

@@ -48,25 +48,15 @@ export function useBoardItems(productId: string, source: BoardSource | null) {
 
 /**
  * The WIP limit counts every item of the product in the status, not only the
- * ones on this board, so the limited statuses are counted across the product
- * (a page of up to 200 is plenty for any sensible limit).
+ * ones on this board, so the counts come from the whole product.
  */
 export function useWipCounts(productId: string, workflow: readonly WorkflowStatus[] | undefined) {
-  const limited = (workflow ?? []).filter((status) => status.wipLimit !== null).map((status) => status.key);
+  const limited = (workflow ?? []).some((status) => status.wipLimit !== null);
   return useQuery({
-    queryKey: [...sprintKeys.wipCounts(productId), limited.join(',')],
-    queryFn: async ({ signal }) => {
-      const counts: Record<string, number> = {};
-      await Promise.all(
-        limited.map(async (key) => {
-          const params = new URLSearchParams({ limit: '200', q: `status:${key}` });
-          const page = await request<ItemPage>(`/products/${encodeURIComponent(productId)}/items?${params}`, { signal });
-          counts[key] = page.items.length;
-        }),
-      );
-      return counts;
-    },
-    enabled: limited.length > 0,
+    queryKey: sprintKeys.wipCounts(productId),
+    queryFn: async ({ signal }) =>
+      (await request<{ counts: Record<string, number> }>(`/products/${encodeURIComponent(productId)}/status-counts`, { signal })).counts,
+    enabled: limited,
   });
 }
 
