@@ -15,8 +15,10 @@ export interface DecisionFormDialogProps {
   open: boolean;
   /** The decision to change; null to record a new one. */
   decision: Decision | null;
-  /** The draft the form starts from (a new decision's may name items, or a status to move to). */
+  /** The record as it stands (a new decision's may name items); what an edit changes is measured from it. */
   initial: DecisionDraft;
+  /** Changes the form opens with, already made (a status to move to, say). */
+  preset?: Partial<DecisionDraft>;
   /** A short line under the title. */
   description?: string;
   onClose: () => void;
@@ -24,7 +26,7 @@ export interface DecisionFormDialogProps {
 }
 
 /** Record a decision or change one: title, context, options, outcome, rationale, status, successor and linked items. */
-export function DecisionFormDialog({ productId, open, decision, initial, description, onClose, onSaved }: DecisionFormDialogProps) {
+export function DecisionFormDialog({ productId, open, decision, initial, preset, description, onClose, onSaved }: DecisionFormDialogProps) {
   const save = useSaveDecision(productId);
   const [draft, setDraft] = useState(initial);
   const start = useRef(initial);
@@ -36,7 +38,7 @@ export function DecisionFormDialog({ productId, open, decision, initial, descrip
   useEffect(() => {
     if (!open) return;
     start.current = initial;
-    setDraft(initial);
+    setDraft({ ...initial, ...preset });
     setErrors({});
     setProblem(null);
   }, [open]);

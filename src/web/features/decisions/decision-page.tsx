@@ -16,7 +16,7 @@ import { DecisionStatusBadge, LinkedItems } from './decision-parts';
 import { useDecision, useItemsById } from './queries';
 import './decisions.css';
 
-type Editing = { draft: DecisionDraft; description: string } | null;
+type Editing = { preset: Partial<DecisionDraft>; description: string } | null;
 
 /** `/w/:workspaceId/p/:productId/decisions/:decisionId`: one decision in full, decided, superseded or relinked in place. */
 export function DecisionPage({ workspaceId, productId, decisionId }: { workspaceId: string; productId: string; decisionId: string }) {
@@ -57,7 +57,7 @@ export function DecisionPage({ workspaceId, productId, decisionId }: { workspace
   }
   const decision = query.data;
   const keyOf = (itemId: string) => linked[decision.itemIds.indexOf(itemId)]?.data?.key;
-  const open = (patch: Partial<DecisionDraft>, description: string) => setEditing({ draft: { ...draftOf(decision, keyOf), ...patch }, description });
+  const open = (preset: Partial<DecisionDraft>, description: string) => setEditing({ preset, description });
   const onSaved = (saved: Decision) => {
     setEditing(null);
     toast({ message: saved.status !== decision.status ? `Decision ${STATUS_LABELS[saved.status].toLowerCase()}` : 'Decision saved', tone: 'success' });
@@ -171,7 +171,8 @@ export function DecisionPage({ workspaceId, productId, decisionId }: { workspace
           productId={productId}
           open={editing !== null}
           decision={decision}
-          initial={editing?.draft ?? draftOf(decision, keyOf)}
+          initial={draftOf(decision, keyOf)}
+          preset={editing?.preset}
           description={editing?.description}
           onClose={() => setEditing(null)}
           onSaved={onSaved}
