@@ -182,6 +182,34 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
     await page.close();
   });
 
+  it('the decision log with its form and a mistake, a decision page, and the decisions on an item page', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    await page.getByRole('link', { name: 'Decisions' }).click();
+    await page.getByRole('list', { name: 'Decisions' }).getByRole('link', { name: 'Snowflake before BigQuery for the warehouse connector' }).waitFor();
+    await expectNoSeriousViolations(page, 'decision log');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Record a decision' });
+    await dialog.getByRole('button', { name: 'Add option' }).click();
+    await dialog.getByLabel('Status').selectOption('decided');
+    await dialog.getByRole('button', { name: 'Record decision' }).click();
+    await dialog.getByText('a decided decision needs its outcome').waitFor();
+    await expectNoSeriousViolations(page, 'decision form with mistakes');
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Search decisions').fill('no such words anywhere');
+    await page.getByText('No decisions match').waitFor();
+    await expectNoSeriousViolations(page, 'decision log without matches');
+
+    await page.getByRole('button', { name: 'Clear the search' }).click();
+    await page.getByRole('link', { name: 'Snowflake before BigQuery for the warehouse connector' }).click();
+    await page.getByRole('list', { name: 'Linked items' }).getByRole('link', { name: /DEMO-4/ }).click();
+    await page.getByRole('list', { name: 'Decisions about this item' }).getByRole('link', { name: 'Snowflake before BigQuery for the warehouse connector' }).waitFor();
+    await expectNoSeriousViolations(page, 'item page with its decisions');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Snowflake before BigQuery for the warehouse connector' }).waitFor();
+    await expectNoSeriousViolations(page, 'decision page');
+    await page.close();
+  });
+
   it('the members page of an owner, with a fresh invite link', async () => {
     const page = await context.newPage();
     await page.goto('/');
