@@ -86,6 +86,8 @@ async function resolve(term: QueryTerm, scope: Scope, product: ProductRecord, re
         unblocked: { kind: 'blocked', value: negated },
         estimated: { kind: 'compare', field: 'estimate', op: 'eq', value: null, negated: !negated },
         unestimated: { kind: 'compare', field: 'estimate', op: 'eq', value: null, negated },
+        ready: { kind: 'ready', value: !negated },
+        unready: { kind: 'ready', value: negated },
       };
       return flags[term.flag];
     }

@@ -14,6 +14,7 @@ import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { resolveItemQuery } from './item-query';
+import { storeReadiness } from './readiness';
 import { decodeCursor, RankCursorSchema, ScoreCursorSchema, toPage, TrashCursorSchema } from './pagination';
 import type { EventPublisher, ItemFields, ItemPatch, ItemRecord, ProductRecord, Repositories, UnitOfWork } from './ports';
 
@@ -124,6 +125,7 @@ export class ItemService {
         updatedAt: now,
       });
       const created = (await repos.items.findById(id))!;
+      await storeReadiness(repos.items, [created]);
       await repos.activity.record(this.entry(scope, 'item.created', created, null, created));
       return created;
     });
@@ -143,6 +145,7 @@ export class ItemService {
       const product = (await repos.products.findById(before.productId))!;
       const changes = await this.checkedFields(repos, scope, product, before, given, options);
       const after = await repos.items.update(itemId, changes, now, expectedVersion);
+      if (after) await storeReadiness(repos.items, [after]);
       // The sprint's burndown stops counting an item the moment it is done (or canceled).
       const finished = (status: string) => ['done', 'canceled'].includes(findStatus(product.workflow, status)?.category ?? '');
       if (after?.sprintId && finished(after.status) !== finished(before.status)) {

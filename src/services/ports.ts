@@ -261,6 +261,8 @@ export type ItemCondition =
   | { kind: 'label'; labels: string[]; negated: boolean }
   | { kind: 'compare'; field: 'estimate' | 'dueDate'; op: 'eq' | 'gt' | 'gte' | 'lt' | 'lte'; value: number | string | null; negated: boolean }
   | { kind: 'blocked'; value: boolean }
+  /** Stories only: ready or not, as last assessed. */
+  | { kind: 'ready'; value: boolean }
   | { kind: 'text'; text: string; phrase: boolean; negated: boolean }
   /** Matches no item: a filter on something that does not exist right now (no running sprint). */
   | { kind: 'nothing' };
@@ -307,6 +309,10 @@ export interface ItemRepository {
   listBySprint(workspaceId: string, sprintId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
   /** Puts the items into a sprint (or, with null, back in the backlog), each getting a new version. */
   setSprint(ids: readonly string[], sprintId: string | null, at: string): Promise<void>;
+  /** Keeps each item's assessed readiness (true/false for stories, null for other types) for filters. */
+  setReadiness(readiness: ReadonlyMap<string, boolean | null>): Promise<void>;
+  /** The product's stories outside the trash, to assess their readiness again. */
+  listStories(workspaceId: string, productId: string): Promise<ItemRecord[]>;
   /** The item's children outside the trash, in rank order. */
   listChildren(workspaceId: string, parentId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
   /** The distinct types of the item's children outside the trash. */

@@ -7,6 +7,7 @@ import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem, type DemoItem } from './demo-data';
 import { DEMO_AVAILABILITY, DEMO_DECISIONS, DEMO_SPRINTS } from './demo-sprints';
+import { refreshReadiness, storeReadiness } from './readiness';
 import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
 /** What a seeded item says for itself; the rest is blank. */
@@ -132,6 +133,7 @@ export class SeedService {
     }
     const finished = DEMO_SPRINTS.filter((spec) => spec.state === 'completed');
     await repos.products.setVelocity(product.id, finished.reduce((sum, spec) => sum + (spec.completedPoints ?? 0), 0) / finished.length);
+    await refreshReadiness(repos.items, product.workspaceId, product.id);
     for (const spec of DEMO_DECISIONS) {
       const id = this.ctx.newId();
       const decided = spec.status === 'decided';
@@ -203,6 +205,11 @@ export class SeedService {
       ...make(offset + i),
     }));
     await repos.items.insertMany(items);
+    const stories = items.filter((item) => item.type === 'story');
+    await storeReadiness(
+      repos.items,
+      stories.map((item) => ({ ...item, productKey: '', deletedAt: null, deletedBy: null, sprintId: null, scores: {}, typicalSprintPoints: null })),
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { decodeCursor, RankCursorSchema, toPage } from './pagination';
+import { refreshReadiness } from './readiness';
 import type { EventPublisher, ItemRecord, ProductRecord, Repositories, SprintPatch, SprintRecord, SprintTotals, UnitOfWork } from './ports';
 
 type SprintRepositories = Pick<Repositories, 'sprints' | 'items' | 'products' | 'members' | 'activity'>;
@@ -125,6 +126,8 @@ export class SprintService {
       carried = { ids, to: next };
       const finished = (await repos.sprints.listByProduct(scope.workspaceId, before.productId)).filter((other) => other.state === 'completed');
       await repos.products.setVelocity(before.productId, averageVelocity(outcomes([...finished, { ...before, completedPoints }])));
+      // Stories are sized against the new velocity from now on.
+      await refreshReadiness(repos.items, scope.workspaceId, before.productId);
       return { state: 'completed', completedAt: now, completedPoints };
     });
     if (carried.ids.length > 0) {

@@ -66,6 +66,8 @@ export type ItemTable = Omit<ItemRecord, 'productKey' | 'type' | 'acceptanceCrit
   customFields: string;
   /** 0 or 1 on both dialects. */
   blocked: number;
+  /** A story's readiness as last assessed: 1, 0, or null for other types. */
+  ready: number | null;
 };
 
 export type ItemScoreTable = Omit<ItemScoreRecord, 'framework' | 'inputs'> & {

@@ -93,7 +93,7 @@ describe('parseQuery: fields', () => {
     expect(only('parent:demo-12,APP-7')).toEqual({ kind: 'parent', keys: ['DEMO-12', 'APP-7'], negated: false, column: 1 });
   });
 
-  it.each(['blocked', 'unblocked', 'estimated', 'unestimated'])('reads is:%s', (flag) => {
+  it.each(['blocked', 'unblocked', 'estimated', 'unestimated', 'ready', 'unready'])('reads is:%s', (flag) => {
     expect(only(`is:${flag}`)).toEqual({ kind: 'is', flag, negated: false, column: 1 });
     expect(only(`IS:${flag.toUpperCase()}`)).toMatchObject({ flag });
   });
@@ -280,7 +280,7 @@ describe('parseQuery: errors name the problem and its column', () => {
     ['x -"  "', 4, 'empty quotes at column 4; put the text to search for between them'],
     ['type:storyy', 6, '"storyy" is not an item type at column 6; types are epic, feature, story, task, bug'],
     ['category:doing', 10, '"doing" is not a status category at column 10; categories are backlog, todo, in_progress, done, canceled'],
-    ['is:open', 4, '"open" is not a flag for is at column 4; flags are blocked, unblocked, estimated, unestimated'],
+    ['is:open', 4, '"open" is not a flag for is at column 4; flags are blocked, unblocked, estimated, unestimated, ready, unready'],
     ['status:In-Review', 8, '"In-Review" is not a status key at column 8; a key is a letter then letters, digits or _ (e.g. in_review)'],
     ['status:ready,9lives', 14, '"9lives" is not a status key at column 14; a key is a letter then letters, digits or _ (e.g. in_review)'],
     [`status:a${'b'.repeat(40)}`, 8, `"a${'b'.repeat(40)}" is not a status key at column 8; a key is a letter then letters, digits or _ (e.g. in_review)`],

@@ -29,7 +29,7 @@ export type QueryField = (typeof QUERY_FIELDS)[number];
 /** Other names a field answers to; `estimate` is what Jira users type. A Map, so `constructor:` is not a field. */
 export const QUERY_FIELD_ALIASES: ReadonlyMap<string, QueryField> = new Map([['estimate', 'points']]);
 
-export const IS_FLAGS = ['blocked', 'unblocked', 'estimated', 'unestimated'] as const;
+export const IS_FLAGS = ['blocked', 'unblocked', 'estimated', 'unestimated', 'ready', 'unready'] as const;
 export type IsFlag = (typeof IS_FLAGS)[number];
 
 /** `:` is eq; the others only apply to points and due. */

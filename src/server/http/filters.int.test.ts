@@ -91,6 +91,18 @@ describe.each(DIALECTS)('filtering the backlog $name', ({ dialect }) => {
     expect(await titles('sprint:none type:story')).toEqual(['Export the audit log as CSV', 'Dark mode for dashboards']);
   });
 
+  it('finds ready and unready stories, and follows a story that becomes ready', async () => {
+    expect(await titles('is:ready')).toEqual([]);
+    expect(await titles('is:unready')).toEqual(['Export the audit log as CSV', 'Checkout with saved cards', 'Dark mode for dashboards']);
+    const written = await call(t.app, 'PATCH', `/api/v1/items/${ids['Checkout with saved cards']}`, {
+      token: ws.owner.token,
+      body: { persona: 'returning shopper', want: 'to pay with a saved card', benefit: 'checkout takes seconds', acceptanceCriteria: [{ then: 'the saved card is charged' }] },
+    });
+    expect(written.json().readiness.ready).toBe(true);
+    expect(await titles('is:ready')).toEqual(['Checkout with saved cards']);
+    expect(await titles('-is:ready type:story')).toEqual(['Export the audit log as CSV', 'Dark mode for dashboards']);
+  });
+
   it('counts the items in each status of the workflow, trash left out', async () => {
     const response = await call(t.app, 'GET', `/api/v1/products/${ws.product.id}/status-counts`, { token: ws.byRole.viewer.token });
     expect(response.statusCode).toBe(200);

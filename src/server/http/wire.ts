@@ -6,7 +6,7 @@ import type { SavedView } from '../../contracts/view.schema';
 import type { Decision } from '../../contracts/decision.schema';
 import type { SprintView } from '../../services/sprint.service';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
-import { assessReadiness } from '../../domain/backlog/readiness';
+import { readinessOf } from '../../services/readiness';
 import { formatItemKey } from '../../domain/items';
 import type {
   ActivityRecord,
@@ -67,7 +67,7 @@ export const toItem = (item: ItemRecord): Item => ({
   blocked: item.blocked,
   blockedReason: item.blockedReason,
   customFields: item.customFields,
-  readiness: item.typicalSprintPoints ? assessReadiness(item, item.typicalSprintPoints) : assessReadiness(item),
+  readiness: readinessOf(item),
   sprintId: item.sprintId,
   scores: item.scores,
   rank: item.rank,

@@ -40,6 +40,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('item').addColumn('due_date', 'text').execute();
   await db.schema.alterTable('item').addColumn('blocked', 'integer', (c) => c.notNull().defaultTo(0)).execute();
   await db.schema.alterTable('item').addColumn('blocked_reason', 'text', (c) => c.notNull().defaultTo('')).execute();
+  // A story's readiness as last assessed (1 ready, 0 not; null for other types), so filters can ask for it.
+  // Stories written before this migration have no acceptance criteria yet, so none is ready.
+  await db.schema.alterTable('item').addColumn('ready', 'integer').execute();
+  await db
+    .updateTable('item')
+    .set({ ready: 0 })
+    .where('type', '=', 'story')
+    .execute();
 
   // Statuses are now keys of the product's workflow; the old `todo` is the default workflow's Ready.
   await db.updateTable('item').set({ status: 'ready' }).where('status', '=', 'todo').execute();
@@ -206,6 +214,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('item_parent_idx').execute();
   await db.updateTable('item').set({ status: 'todo' }).where('status', '=', 'ready').execute();
   for (const column of [
+    'ready',
     'blocked_reason',
     'blocked',
     'due_date',

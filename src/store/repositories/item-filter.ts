@@ -38,6 +38,8 @@ function conditionWhere(eb: ItemScope, condition: ItemCondition, dialect: Dialec
       return sql<SqlBool>`1 = 0`;
     case 'blocked':
       return eb('item.blocked', '=', condition.value ? 1 : 0);
+    case 'ready':
+      return eb('item.ready', '=', condition.value ? 1 : 0);
     case 'in': {
       if (condition.values.length === 0) return condition.negated ? sql<SqlBool>`1 = 1` : sql<SqlBool>`1 = 0`;
       const column = `item.${condition.field}` as const;

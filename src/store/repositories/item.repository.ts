@@ -259,6 +259,30 @@ export class ItemKyselyRepository implements ItemRepository {
       .execute();
   }
 
+  async setReadiness(readiness: ReadonlyMap<string, boolean | null>): Promise<void> {
+    // Grouped by value: one statement per batch of items that share it.
+    for (const value of [true, false, null]) {
+      const ids = [...readiness].filter(([, ready]) => ready === value).map(([id]) => id);
+      for (let start = 0; start < ids.length; start += INSERT_BATCH) {
+        await this.db
+          .updateTable('item')
+          .set({ ready: value === null ? null : value ? 1 : 0 })
+          .where('id', 'in', ids.slice(start, start + INSERT_BATCH))
+          .execute();
+      }
+    }
+  }
+
+  async listStories(workspaceId: string, productId: string): Promise<ItemRecord[]> {
+    const rows = await this.selectItems()
+      .where('item.workspaceId', '=', workspaceId)
+      .where('item.productId', '=', productId)
+      .where('item.type', '=', 'story')
+      .where('item.deletedAt', 'is', null)
+      .execute();
+    return rows.map((row) => toItem(row));
+  }
+
   async listChildren(workspaceId: string, parentId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]> {
     let query = this.selectItems()
       .where('item.workspaceId', '=', workspaceId)
