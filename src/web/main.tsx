@@ -1,16 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { RouterProvider } from '@tanstack/react-router';
-import { createQueryClient, Providers } from './app/providers';
-import { router } from './app/router';
+import { sendFirstRequests } from './app/first-requests';
 import './styles.css';
 
-const client = createQueryClient();
+// The entry is kept tiny: it asks for the user and the backlog's first page at
+// once, and those requests run while the app's code downloads and starts.
+const first = sendFirstRequests(window.location);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Providers client={client}>
-      <RouterProvider router={router} />
-    </Providers>
-  </StrictMode>,
-);
+void import('./app/start').then(({ startApp }) => startApp(first));

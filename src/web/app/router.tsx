@@ -1,18 +1,14 @@
 import { createRootRoute, createRoute, createRouter, Outlet, useParams } from '@tanstack/react-router';
 import { SignInPage } from '../features/auth/signin-page';
-import { InvitePage } from '../features/invites/invite-page';
-import { ItemPage } from '../features/items/item-page';
 import { parseBacklogSearch } from '../features/items/backlog-search';
 import { ItemsPage } from '../features/items/items-page';
-import { TrashPage } from '../features/items/trash-page';
-import { MembersPage } from '../features/members/members-page';
-import { SettingsPage } from '../features/workflow/settings-page';
 import { parseBoardSearch } from '../features/board/board-search';
 import { BoardPage, PlanningPage, SprintPage, SprintsPage } from '../features/sprints/lazy-pages';
 import { parseDecisionSearch } from '../features/decisions/decision-model';
 import { DecisionLogPage, DecisionPage } from '../features/decisions/lazy-pages';
 import { AppShell } from '../features/shell/app-shell';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
+import { InvitePage, ItemPage, MembersPage, SettingsPage, TrashPage } from './lazy-pages';
 
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
 

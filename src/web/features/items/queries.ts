@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError, request } from '../../api/client';
 import {
   appendCreatedItem,
@@ -8,6 +8,7 @@ import {
   replaceItemInList,
   whenListIdle,
 } from '../../api/item-cache';
+import { itemsPagePath } from '../../app/first-requests';
 import { createItemEditor, keepNewest, type SaveItem } from '../../api/item-editor';
 import { createMoveQueue } from '../../api/move-queue';
 import { queryKeys } from '../../api/query-keys';
@@ -17,25 +18,29 @@ import type { Item, ItemCreate, ItemPage, ItemUpdate, ListOf } from '../../api/t
 import type { SavedView, SavedViewCreate, SavedViewUpdate } from '../../../contracts/view.schema';
 import type { ScoredFramework } from '../../../contracts/prioritization.schema';
 
-export const ITEMS_PAGE_SIZE = 50;
+export { ITEMS_PAGE_SIZE } from '../../app/first-requests';
 
-/** One view of the product's items (a filter and an order), a cursor page at a time. */
+/**
+ * One view of the product's items (a filter and an order), a cursor page at a
+ * time. Shared by the items page and the first-load prefetch, so both land in
+ * the same cached list.
+ */
+export function itemsQueryOptions(productId: string, view: ListView = DEFAULT_VIEW) {
+  return infiniteQueryOptions({
+    queryKey: queryKeys.items.list(productId, view),
+    queryFn: ({ pageParam, signal }) => request<ItemPage>(itemsPagePath(productId, view, pageParam), { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: ItemPage) => last.nextCursor,
+    // A mistyped filter is the user's to fix, not the network's: no retries.
+    retry: (count: number, error: Error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+  });
+}
+
 export function useItems(productId: string, view: ListView = DEFAULT_VIEW) {
   return useInfiniteQuery({
-    queryKey: queryKeys.items.list(productId, view),
-    queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams({ limit: String(ITEMS_PAGE_SIZE) });
-      if (view.q) params.set('q', view.q);
-      if (view.sort !== 'rank') params.set('sort', view.sort);
-      if (pageParam) params.set('cursor', pageParam);
-      return request<ItemPage>(`/products/${encodeURIComponent(productId)}/items?${params}`, { signal });
-    },
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    ...itemsQueryOptions(productId, view),
     // While the next filter loads, the last one's rows stay on screen (not draggable: they are not that view's).
     placeholderData: keepPreviousData,
-    // A mistyped filter is the user's to fix, not the network's: no retries.
-    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }
 

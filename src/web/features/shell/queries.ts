@@ -1,6 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
+import { productsPath } from '../../app/first-requests';
 import type { ListOf, Product, Workspace } from '../../api/types';
 
 export function useWorkspaces() {
@@ -10,10 +11,14 @@ export function useWorkspaces() {
   });
 }
 
-export function useProducts(workspaceId: string | undefined) {
-  return useQuery({
-    queryKey: queryKeys.products(workspaceId ?? ''),
-    queryFn: () => request<ListOf<Product>>(`/workspaces/${encodeURIComponent(workspaceId!)}/products`).then((page) => page.items),
-    enabled: Boolean(workspaceId),
+/** The workspace's products; shared by the sidebar, the pages and the first-load prefetch. */
+export function productsQueryOptions(workspaceId: string) {
+  return queryOptions({
+    queryKey: queryKeys.products(workspaceId),
+    queryFn: () => request<ListOf<Product>>(productsPath(workspaceId)).then((page) => page.items),
   });
+}
+
+export function useProducts(workspaceId: string | undefined) {
+  return useQuery({ ...productsQueryOptions(workspaceId ?? ''), enabled: Boolean(workspaceId) });
 }
