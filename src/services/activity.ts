@@ -1,5 +1,5 @@
 import type { ServiceContext } from './context';
-import type { ActivityRecord } from './ports';
+import type { ActivityRecord, ActivityRepository } from './ports';
 
 /** One audit row: who changed what, with the state before and after. */
 export function activityEntry(
@@ -25,4 +25,14 @@ export function activityEntry(
     subjectType: change.subjectType,
     subjectId: change.subjectId,
   };
+}
+
+/** Records, in the caller's transaction, what the scope's actor changed on one subject. */
+export function recordChange(
+  activity: ActivityRepository,
+  ctx: ServiceContext,
+  scope: { workspaceId: string; actor: { userId: string } },
+  change: { subjectType: string; action: string; subjectId: string; before: unknown; after: unknown },
+): Promise<void> {
+  return activity.record(activityEntry(ctx, { workspaceId: scope.workspaceId, actorId: scope.actor.userId, ...change }));
 }

@@ -3,7 +3,7 @@ import { checkDecision } from '../domain/backlog/decisions';
 import { invalidField, notFound, staleVersion } from '../domain/errors';
 import { parseItemRef } from '../domain/items';
 import type { Scope } from './access.service';
-import { activityEntry } from './activity';
+import { recordChange } from './activity';
 import type { ServiceContext } from './context';
 import { decodeCursor, DecisionCursorSchema, toPage } from './pagination';
 import type { DecisionPatch, DecisionRecord, EventPublisher, ProductRecord, Repositories, UnitOfWork } from './ports';
@@ -119,9 +119,7 @@ export class DecisionService {
   }
 
   private record(repos: DecisionRepositories, scope: Scope, action: string, subjectId: string, before: unknown, after: unknown) {
-    return repos.activity.record(
-      activityEntry(this.ctx, { workspaceId: scope.workspaceId, actorId: scope.actor.userId, action, subjectType: 'decision', subjectId, before, after }),
-    );
+    return recordChange(repos.activity, this.ctx, scope, { subjectType: 'decision', action, subjectId, before, after });
   }
 
   private publish(scope: Scope, decision: DecisionRecord) {

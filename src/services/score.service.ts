@@ -2,7 +2,7 @@ import type { ItemScoreBody, ScoredFramework } from '../contracts/prioritization
 import { scoreItem } from '../domain/prioritization';
 import { notFound, TandemError } from '../domain/errors';
 import type { Scope } from './access.service';
-import { activityEntry } from './activity';
+import { recordChange } from './activity';
 import type { ServiceContext } from './context';
 import type { EventPublisher, ItemRecord, ItemScoreRecord, Repositories, UnitOfWork } from './ports';
 
@@ -60,9 +60,7 @@ export class ScoreService {
   }
 
   private record(repos: ScoreRepositories, scope: Scope, action: string, itemId: string, before: unknown, after: unknown) {
-    return repos.activity.record(
-      activityEntry(this.ctx, { workspaceId: scope.workspaceId, actorId: scope.actor.userId, action, subjectType: 'item', subjectId: itemId, before, after }),
-    );
+    return recordChange(repos.activity, this.ctx, scope, { subjectType: 'item', action, subjectId: itemId, before, after });
   }
 
   private publish(scope: Scope, item: ItemRecord) {

@@ -5,7 +5,7 @@ import { findStatus } from '../domain/backlog/workflow';
 import { invalidField, notFound, staleVersion, TandemError } from '../domain/errors';
 import { formatItemKey } from '../domain/items';
 import type { Scope } from './access.service';
-import { activityEntry } from './activity';
+import { recordChange } from './activity';
 import type { ServiceContext } from './context';
 import { decodeCursor, RankCursorSchema, toPage } from './pagination';
 import { refreshReadiness } from './readiness';
@@ -311,9 +311,7 @@ export class SprintService {
   }
 
   private record(repos: SprintRepositories, scope: Scope, action: string, subjectId: string, before: unknown, after: unknown) {
-    return repos.activity.record(
-      activityEntry(this.ctx, { workspaceId: scope.workspaceId, actorId: scope.actor.userId, action, subjectType: 'sprint', subjectId, before, after }),
-    );
+    return recordChange(repos.activity, this.ctx, scope, { subjectType: 'sprint', action, subjectId, before, after });
   }
 
   private publish(scope: Scope, type: 'sprint.created' | 'sprint.updated' | 'sprint.started' | 'sprint.completed', sprint: SprintRecord) {

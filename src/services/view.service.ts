@@ -3,7 +3,7 @@ import { isAllowed } from '../domain/access/permissions';
 import { parseQuery } from '../domain/backlog/query';
 import { notFound, staleVersion, TandemError } from '../domain/errors';
 import type { Scope } from './access.service';
-import { activityEntry } from './activity';
+import { recordChange } from './activity';
 import type { ServiceContext } from './context';
 import type { ProductRecord, Repositories, SavedViewRecord, UnitOfWork } from './ports';
 
@@ -86,8 +86,6 @@ export class SavedViewService {
   }
 
   private record(repos: ViewRepositories, scope: Scope, action: string, subjectId: string, before: unknown, after: unknown) {
-    return repos.activity.record(
-      activityEntry(this.ctx, { workspaceId: scope.workspaceId, actorId: scope.actor.userId, action, subjectType: 'view', subjectId, before, after }),
-    );
+    return recordChange(repos.activity, this.ctx, scope, { subjectType: 'view', action, subjectId, before, after });
   }
 }
