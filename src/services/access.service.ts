@@ -1,5 +1,5 @@
 import type { Role } from '../contracts/access.schema';
-import { isAllowed, type Action } from '../domain/access/permissions';
+import { assertAllowed, type Action } from '../domain/access/permissions';
 import { notFound, TandemError } from '../domain/errors';
 import { parseItemRef } from '../domain/items';
 import type { Actor } from './context';
@@ -25,9 +25,7 @@ export class AccessService {
   async workspace(actor: Actor, workspaceId: string, action: Action, what = 'Workspace'): Promise<Scope> {
     const roles = await this.repos.members.rolesOf(workspaceId, actor.userId);
     if (roles.length === 0) throw notFound(what);
-    if (!isAllowed(roles, action)) {
-      throw new TandemError('forbidden', `Your roles (${roles.join(', ')}) do not allow ${action}`, { action, roles });
-    }
+    assertAllowed(roles, action);
     return { actor, workspaceId, roles, action };
   }
 

@@ -2,7 +2,7 @@ import type { EventType } from '../contracts/events.schema';
 import type { ItemCreate, ItemMove, ItemSort, ItemUpdate } from '../contracts/item.schema';
 import { ScoredFrameworkSchema, type ApplyScoreOrder } from '../contracts/prioritization.schema';
 import { assertMayEdit, assertMayRank } from '../domain/access/item-edits';
-import { isAllowed } from '../domain/access/permissions';
+import { assertAllowed } from '../domain/access/permissions';
 import { mergeCustomFieldValues } from '../domain/backlog/custom-fields';
 import { parentProblem } from '../domain/backlog/hierarchy';
 import { BLANK_ITEM_FIELDS, blockedState, numberCriteria } from '../domain/backlog/story';
@@ -370,9 +370,7 @@ export class ItemService {
 }
 
 function assertMayOverride(scope: Scope, options: EditOptions): void {
-  if (options.overrideWipLimit && !isAllowed(scope.roles, 'item.override_wip')) {
-    throw new TandemError('forbidden', `Your roles (${scope.roles.join(', ')}) do not allow item.override_wip`, { action: 'item.override_wip' });
-  }
+  if (options.overrideWipLimit) assertAllowed(scope.roles, 'item.override_wip');
 }
 
 const inTrash = (doing: string) => new TandemError('conflict', `The item is in the trash; restore it before ${doing} it`);

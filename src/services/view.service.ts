@@ -1,7 +1,7 @@
 import type { SavedViewCreate, SavedViewUpdate } from '../contracts/view.schema';
-import { isAllowed } from '../domain/access/permissions';
+import { assertAllowed } from '../domain/access/permissions';
 import { parseQuery } from '../domain/backlog/query';
-import { notFound, staleVersion, TandemError } from '../domain/errors';
+import { notFound, staleVersion } from '../domain/errors';
 import type { Scope } from './access.service';
 import { recordChange } from './activity';
 import type { ServiceContext } from './context';
@@ -80,9 +80,7 @@ export class SavedViewService {
   }
 
   private assertMayShare(scope: Scope): void {
-    if (!isAllowed(scope.roles, 'view.share')) {
-      throw new TandemError('forbidden', `Your roles (${scope.roles.join(', ')}) do not allow view.share`, { action: 'view.share' });
-    }
+    assertAllowed(scope.roles, 'view.share');
   }
 
   private record(repos: ViewRepositories, scope: Scope, action: string, subjectId: string, before: unknown, after: unknown) {

@@ -1,7 +1,7 @@
 import type { ItemType } from '../../contracts/item.schema';
 import type { Role } from '../../contracts/access.schema';
 import { TandemError } from '../errors';
-import { isAllowed } from './permissions';
+import { assertAllowed, isAllowed } from './permissions';
 
 /** What a contributor may change on the work assigned to them. */
 export const OWN_WORK_FIELDS = ['status', 'estimate', 'acceptanceCriteria', 'blocked', 'blockedReason'] as const;
@@ -13,7 +13,7 @@ export const OWN_WORK_FIELDS = ['status', 'estimate', 'acceptanceCriteria', 'blo
  */
 export function assertMayEdit(roles: readonly Role[], userId: string, item: { assigneeId: string | null }, fields: readonly string[]): void {
   if (isAllowed(roles, 'item.update')) return;
-  if (!isAllowed(roles, 'item.update_own_work')) throw forbidden(roles, 'item.update');
+  assertAllowed(roles, 'item.update_own_work');
   if (item.assigneeId !== userId) {
     throw new TandemError('forbidden', 'Contributors update the items assigned to them; this one is not yours', { action: 'item.update' });
   }
@@ -27,8 +27,4 @@ export function assertMayEdit(roles: readonly Role[], userId: string, item: { as
 export function assertMayRank(roles: readonly Role[], item: { type: ItemType }, inRunningSprint: boolean): void {
   if (!inRunningSprint || item.type === 'epic' || item.type === 'feature' || isAllowed(roles, 'item.rank_in_sprint')) return;
   throw new TandemError('forbidden', 'This item is in the running sprint; only the product owner (or an owner) reorders it', { action: 'item.rank_in_sprint' });
-}
-
-function forbidden(roles: readonly Role[], action: string) {
-  return new TandemError('forbidden', `Your roles (${roles.join(', ')}) do not allow ${action}`, { action, roles });
 }

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../contracts/access.schema';
+import { TandemError } from '../errors';
 
 const everyone = ROLES;
 const owner: readonly Role[] = ['owner'];
@@ -53,6 +54,11 @@ export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 export function isAllowed(roles: readonly Role[], action: Action): boolean {
   const allowed: readonly Role[] = PERMISSIONS[action].roles;
   return roles.some((role) => allowed.includes(role));
+}
+
+/** Refuses with `forbidden`, naming the roles and the action, unless one of the roles allows it. */
+export function assertAllowed(roles: readonly Role[], action: Action): void {
+  if (!isAllowed(roles, action)) throw new TandemError('forbidden', `Your roles (${roles.join(', ')}) do not allow ${action}`, { action, roles });
 }
 
 /** The roles ordered from most to least powerful, for showing one headline role. */

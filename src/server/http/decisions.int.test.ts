@@ -68,14 +68,13 @@ describe.each(DIALECTS)('the decision log $name', ({ dialect }) => {
   });
 
   it('refuses items of another product, naming the field, and changes nothing', async () => {
-    const { ws, record, url, po } = await log();
+    const { record, url, po } = await log();
     const other = await buildWorkspace(t.runtime);
     const foreign = (await call(t.app, 'POST', `/api/v1/products/${other.product.id}/items`, { token: other.owner.token, body: { type: 'story', title: 'Elsewhere' } })).json();
     const response = await record({ title: 'Link elsewhere', itemIds: [foreign.id] });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([{ field: 'body.itemIds.0', message: 'no such item in this product' }]);
     expect((await call(t.app, 'GET', url, { token: po })).json().items).toEqual([]);
-    expect(ws.product.id).not.toBe(other.product.id);
   });
 
   it('lets a stakeholder read the log but not write to it', async () => {
