@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { ROLES } from './vocabulary';
 
-/** The six workspace roles; a member holds one or more and gets the union of their permissions. */
-export const ROLES = ['owner', 'product_manager', 'product_owner', 'contributor', 'stakeholder', 'viewer'] as const;
+export { ROLES };
+
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { IdSchema, InstantSchema } from './common.schema';
+import { DECISION_STATUSES } from './vocabulary';
 
-export const DECISION_STATUSES = ['proposed', 'decided', 'superseded'] as const;
+export { DECISION_STATUSES };
+
 export const DecisionStatusSchema = z.enum(DECISION_STATUSES);
 export type DecisionStatus = z.infer<typeof DecisionStatusSchema>;
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { IdSchema, InstantSchema, PageQuerySchema, PlanDateSchema } from './common.schema';
 import { CustomFieldValueSchema, StatusKeySchema } from './workflow.schema';
 import { ScoredFrameworkSchema } from './prioritization.schema';
+import { ITEM_TYPES, LABEL_PATTERN, ITEM_SORTS } from './vocabulary';
 
-export const ITEM_TYPES = ['epic', 'feature', 'story', 'task', 'bug'] as const;
+export { ITEM_TYPES, LABEL_PATTERN, ITEM_SORTS };
+
 export const ItemTypeSchema = z.enum(ITEM_TYPES);
 export type ItemType = z.infer<typeof ItemTypeSchema>;
 
@@ -76,7 +78,6 @@ export const AcceptanceCriterionInputSchema = z.strictObject({
   done: z.boolean().default(false),
 });
 
-export const LABEL_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
 const LabelSchema = z
   .string()
   .trim()
@@ -118,7 +119,6 @@ export type ItemCreate = z.infer<typeof ItemCreateBodySchema>;
 export const ItemUpdateBodySchema = ItemFieldsSchema.partial().refine((body) => Object.keys(body).length > 0, 'nothing to change');
 export type ItemUpdate = z.infer<typeof ItemUpdateBodySchema>;
 
-export const ITEM_SORTS = ['rank', 'score:rice', 'score:ice', 'score:wsjf', 'score:moscow', 'score:value_effort', 'score:weighted', 'score:kano'] as const;
 export const ItemSortSchema = z.enum(ITEM_SORTS);
 export type ItemSort = z.infer<typeof ItemSortSchema>;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { RICE_IMPACTS, KANO_ANSWERS, KANO_CATEGORIES, SCORED_FRAMEWORKS } from './vocabulary';
+
+export { RICE_IMPACTS, KANO_ANSWERS, KANO_CATEGORIES, SCORED_FRAMEWORKS };
 
 const finite = () => z.number().refine(Number.isFinite, 'must be a finite number');
 const scale = (min: number, max: number) => finite().min(min).max(max);
-
-export const RICE_IMPACTS = [3, 2, 1, 0.5, 0.25] as const;
 
 export const RiceInputsSchema = z.strictObject({
   reach: finite().min(0).meta({ description: 'People or events per period' }),
@@ -58,10 +59,7 @@ export const EvaluateResultSchema = z.object({
   quadrant: z.enum(['quick_win', 'big_bet', 'fill_in', 'time_sink']).optional().meta({ description: 'For value_effort only' }),
 });
 
-export const KANO_ANSWERS = ['like', 'must_be', 'neutral', 'live_with', 'dislike'] as const;
 export const KanoAnswerSchema = z.enum(KANO_ANSWERS);
-/** Attractive, one-dimensional, must-be, indifferent, reverse, questionable. */
-export const KANO_CATEGORIES = ['A', 'O', 'M', 'I', 'R', 'Q'] as const;
 export const KanoCategorySchema = z.enum(KANO_CATEGORIES);
 
 export const KanoClassifyBodySchema = z.strictObject({
@@ -79,8 +77,6 @@ export const KanoResultSchema = z.object({
   explanation: z.string(),
 });
 
-/** The frameworks whose scores are stored per item; the backlog can sort by each. */
-export const SCORED_FRAMEWORKS = ['rice', 'ice', 'wsjf', 'moscow', 'value_effort', 'weighted', 'kano'] as const;
 export const ScoredFrameworkSchema = z.enum(SCORED_FRAMEWORKS);
 export type ScoredFramework = z.infer<typeof ScoredFrameworkSchema>;
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { STATUS_CATEGORIES, STATUS_KEY_PATTERN, CUSTOM_FIELD_KINDS } from './vocabulary';
 
-/** Every status belongs to one category; boards, burndown and readiness reason in categories. */
-export const STATUS_CATEGORIES = ['backlog', 'todo', 'in_progress', 'done', 'canceled'] as const;
+export { STATUS_CATEGORIES, STATUS_KEY_PATTERN, CUSTOM_FIELD_KINDS };
+
 export const StatusCategorySchema = z.enum(STATUS_CATEGORIES);
 export type StatusCategory = z.infer<typeof StatusCategorySchema>;
 
-export const STATUS_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
 export const StatusKeySchema = z
   .string()
   .regex(STATUS_KEY_PATTERN, 'a status key is 1 to 40 lower-case letters, digits or _, starting with a letter (e.g. `in_review`)')
@@ -37,7 +37,6 @@ export const WorkflowReplaceBodySchema = z.strictObject({
 });
 export type WorkflowReplace = z.infer<typeof WorkflowReplaceBodySchema>;
 
-export const CUSTOM_FIELD_KINDS = ['text', 'number', 'date', 'single_select', 'multi_select'] as const;
 export const CustomFieldKindSchema = z.enum(CUSTOM_FIELD_KINDS);
 export type CustomFieldKind = z.infer<typeof CustomFieldKindSchema>;
 

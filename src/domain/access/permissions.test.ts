@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../../contracts/access.schema';
+import { ROLES } from '../../contracts/vocabulary';
 import { ACTIONS, isAllowed, PERMISSIONS, primaryRole } from './permissions';
 
 describe('permission matrix', () => {

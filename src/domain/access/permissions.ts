@@ -1,4 +1,5 @@
-import { ROLES, type Role } from '../../contracts/access.schema';
+import { ROLES } from '../../contracts/vocabulary';
+import type { Role } from '../../contracts/access.schema';
 import { TandemError } from '../errors';
 
 const everyone = ROLES;

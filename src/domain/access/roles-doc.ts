@@ -1,4 +1,5 @@
-import { ROLES, type Role } from '../../contracts/access.schema';
+import { ROLES } from '../../contracts/vocabulary';
+import type { Role } from '../../contracts/access.schema';
 import { ACTIONS, PERMISSIONS } from './permissions';
 
 export const ROLE_SUMMARIES: Record<Role, string> = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM_TYPES, type ItemType } from '../../contracts/item.schema';
+import { ITEM_TYPES } from '../../contracts/vocabulary';
+import type { ItemType } from '../../contracts/item.schema';
 import { ALLOWED_PARENTS, canParent, parentProblem } from './hierarchy';
 
 /**

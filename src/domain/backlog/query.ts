@@ -1,6 +1,8 @@
 import { EmailSchema } from '../../contracts/auth.schema';
-import { ITEM_TYPES, LABEL_PATTERN, type ItemType } from '../../contracts/item.schema';
-import { STATUS_CATEGORIES, STATUS_KEY_PATTERN, type StatusCategory } from '../../contracts/workflow.schema';
+import { ITEM_TYPES, LABEL_PATTERN, STATUS_KEY_PATTERN, STATUS_CATEGORIES } from '../../contracts/vocabulary';
+import { IS_FLAGS, QUERY_FIELD_ALIASES, QUERY_FIELD_HELP, QUERY_FIELDS, QUERY_LIMITS, type IsFlag, type QueryField, type QueryFieldHelp } from './query-fields';
+import type { ItemType } from '../../contracts/item.schema';
+import type { StatusCategory } from '../../contracts/workflow.schema';
 import { TandemError } from '../errors';
 import { formatItemKey, parseItemRef } from '../items';
 
@@ -21,16 +23,7 @@ import { formatItemKey, parseItemRef } from '../items';
  * (UTF-16 code units), so a client can put the caret where the problem is.
  */
 
-export const QUERY_LIMITS = { maxLength: 500, maxTerms: 30, maxValueLength: 100 } as const;
-
-export const QUERY_FIELDS = ['type', 'status', 'category', 'label', 'assignee', 'sprint', 'parent', 'is', 'points', 'due'] as const;
-export type QueryField = (typeof QUERY_FIELDS)[number];
-
-/** Other names a field answers to; `estimate` is what Jira users type. A Map, so `constructor:` is not a field. */
-export const QUERY_FIELD_ALIASES: ReadonlyMap<string, QueryField> = new Map([['estimate', 'points']]);
-
-export const IS_FLAGS = ['blocked', 'unblocked', 'estimated', 'unestimated', 'ready', 'unready'] as const;
-export type IsFlag = (typeof IS_FLAGS)[number];
+export { IS_FLAGS, QUERY_FIELD_ALIASES, QUERY_FIELD_HELP, QUERY_FIELDS, QUERY_LIMITS, type IsFlag, type QueryField, type QueryFieldHelp };
 
 /** `:` is eq; the others only apply to points and due. */
 export type QueryOperator = 'eq' | 'gt' | 'gte' | 'lt' | 'lte';
@@ -57,21 +50,6 @@ export type QueryTerm =
   /** `quoted` tells a phrase ("free text") from a bare word. */
   | ({ kind: 'text'; text: string; quoted: boolean } & TermBase);
 
-export type QueryFieldHelp = { field: QueryField; aliases: readonly string[]; operators: string; values: string; example: string };
-
-/** For help texts and autocomplete; the order is the order users reach for them. */
-export const QUERY_FIELD_HELP: readonly QueryFieldHelp[] = [
-  { field: 'type', aliases: [], operators: ':', values: ITEM_TYPES.join(', '), example: 'type:story,bug' },
-  { field: 'status', aliases: [], operators: ':', values: "a status key of the product's workflow", example: 'status:ready,in_progress' },
-  { field: 'category', aliases: [], operators: ':', values: STATUS_CATEGORIES.join(', '), example: 'category:in_progress' },
-  { field: 'label', aliases: [], operators: ':', values: 'a label', example: 'label:billing' },
-  { field: 'assignee', aliases: [], operators: ':', values: 'me, none or an email address', example: 'assignee:me' },
-  { field: 'sprint', aliases: [], operators: ':', values: 'current, next, none or a sprint name', example: 'sprint:"Sprint 14"' },
-  { field: 'parent', aliases: [], operators: ':', values: 'an item key', example: 'parent:DEMO-12' },
-  { field: 'is', aliases: [], operators: ':', values: IS_FLAGS.join(', '), example: 'is:blocked' },
-  { field: 'points', aliases: ['estimate'], operators: ': > >= < <=', values: 'a number, or none', example: 'points>=3' },
-  { field: 'due', aliases: [], operators: ': > >= < <=', values: 'a date YYYY-MM-DD, or none', example: 'due<2026-12-31' },
-];
 
 const FIELD_LIST = QUERY_FIELDS.map((field) => (field === 'points' ? 'points (or estimate)' : field)).join(', ');
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STATUS_KEY_PATTERN, type WorkflowReplace, type WorkflowStatus } from '../../contracts/workflow.schema';
+import { STATUS_KEY_PATTERN } from '../../contracts/vocabulary';
+import type { WorkflowReplace, WorkflowStatus } from '../../contracts/workflow.schema';
 import { TandemError } from '../errors';
 import { failingFields } from '../prioritization/fields-of.test-helper';
 import { DEFAULT_WORKFLOW, buildWorkflow, checkWipLimit, findStatus, initialStatus, statusKeyFor } from './workflow';

@@ -1,4 +1,4 @@
-import { KANO_ANSWERS, KANO_CATEGORIES } from '../../contracts/prioritization.schema';
+import { KANO_ANSWERS, KANO_CATEGORIES } from '../../contracts/vocabulary';
 import { equalsSign, formatNumber as n } from './format';
 import { InputErrors, isRecord } from './validation';
 

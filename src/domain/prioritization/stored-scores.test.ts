@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ITEM_SORTS } from '../../contracts/item.schema';
-import { SCORED_FRAMEWORKS } from '../../contracts/prioritization.schema';
+import { ITEM_SORTS, SCORED_FRAMEWORKS } from '../../contracts/vocabulary';
 import { TandemError } from '../errors';
 import { scoreOrder } from '../ranking';
 import { buildScoringCriteria } from './criteria';

@@ -1,4 +1,5 @@
-import { ITEM_SORTS, type ItemSort } from '../../contracts/item.schema';
+import { ITEM_SORTS } from '../../contracts/vocabulary';
+import type { ItemSort } from '../../contracts/item.schema';
 import type { ScoredFramework } from '../../contracts/prioritization.schema';
 import type { Item } from './types';
 

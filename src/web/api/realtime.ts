@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { EVENT_TYPES } from '../../contracts/events.schema';
+import { EVENT_TYPES } from '../../contracts/vocabulary';
 import type { Item, RealtimeMessage } from './types';
 import { API_BASE, ApiError, request } from './client';
 import { appendCreatedItem, hasCachedList, patchItemInList, removeItemsFromList, viewOfKey, whenListIdle } from './item-cache';

@@ -1,4 +1,4 @@
-import { ROLES } from '../../contracts/access.schema';
+import { ROLES } from '../../contracts/vocabulary';
 import type { Role } from '../api/types';
 import { ROLE_LABELS } from './badges';
 

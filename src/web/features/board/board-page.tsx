@@ -5,7 +5,7 @@ import { closestCorners, DndContext, DragOverlay, PointerSensor, pointerWithin, 
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { isAllowed } from '../../../domain/access/permissions';
-import { SCORED_FRAMEWORKS } from '../../../contracts/prioritization.schema';
+import { SCORED_FRAMEWORKS } from '../../../contracts/vocabulary';
 import { ApiError, messageOf, request } from '../../api/client';
 import { isStale } from '../../api/item-editor';
 import { queryKeys } from '../../api/query-keys';

@@ -1,4 +1,4 @@
-import { SCORED_FRAMEWORKS } from '../../../contracts/prioritization.schema';
+import { SCORED_FRAMEWORKS } from '../../../contracts/vocabulary';
 import type { BoardSearch } from './board-page';
 import type { LaneMode } from './board-model';
 

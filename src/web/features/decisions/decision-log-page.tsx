@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
-import { DECISION_STATUSES } from '../../../contracts/decision.schema';
+import { DECISION_STATUSES } from '../../../contracts/vocabulary';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
 import { formatDate } from '../../ui/format';

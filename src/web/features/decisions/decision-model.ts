@@ -1,4 +1,5 @@
-import { DECISION_STATUSES, type Decision, type DecisionCreate, type DecisionStatus } from '../../../contracts/decision.schema';
+import { DECISION_STATUSES } from '../../../contracts/vocabulary';
+import type { Decision, DecisionCreate, DecisionStatus } from '../../../contracts/decision.schema';
 
 export type { Decision, DecisionCreate, DecisionStatus, DecisionUpdate } from '../../../contracts/decision.schema';
 

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { SCORED_FRAMEWORKS, type ScoredFramework } from '../../../contracts/prioritization.schema';
+import { SCORED_FRAMEWORKS } from '../../../contracts/vocabulary';
+import type { ScoredFramework } from '../../../contracts/prioritization.schema';
 import { ApiError, messageOf, request } from '../../api/client';
 import type { Item, Member, WorkflowStatus } from '../../api/types';
 import { Button } from '../../ui/button';

@@ -1,6 +1,6 @@
 import { forwardRef, useEffect, useId, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import type { ItemSort } from '../../../contracts/item.schema';
-import { QUERY_FIELD_HELP } from '../../../domain/backlog/query';
+import { QUERY_FIELD_HELP } from '../../../domain/backlog/query-fields';
 import { Kbd } from '../../ui/button';
 import { CloseIcon, SearchIcon } from '../../ui/icons';
 import { SORT_OPTIONS, type QueryProblem } from './backlog-search';

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { Link } from '@tanstack/react-router';
-import { ITEM_TYPES, LABEL_PATTERN } from '../../../contracts/item.schema';
+import { ITEM_TYPES, LABEL_PATTERN } from '../../../contracts/vocabulary';
 import { ALLOWED_PARENTS } from '../../../domain/backlog/hierarchy';
 import { EditConflict, fieldChange, sameValue } from '../../api/item-editor';
 import type { CustomField, CustomFieldValue, ItemType, Member, Readiness } from '../../api/types';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ITEM_TYPES } from '../../../contracts/item.schema';
+import { ITEM_TYPES } from '../../../contracts/vocabulary';
 import { ApiError, messageOf } from '../../api/client';
 import type { Item, ItemType, ItemUpdate, WorkflowStatus } from '../../api/types';
 import { TYPE_LABELS } from '../../ui/badges';

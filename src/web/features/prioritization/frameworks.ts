@@ -1,5 +1,6 @@
 import type { KANO_ANSWERS} from '../../../contracts/prioritization.schema';
-import { RICE_IMPACTS, type ItemScoreBody, type ScoredFramework } from '../../../contracts/prioritization.schema';
+import { RICE_IMPACTS } from '../../../contracts/vocabulary';
+import type { ItemScoreBody, ScoredFramework } from '../../../contracts/prioritization.schema';
 
 export const FRAMEWORK_LABELS: Record<ScoredFramework, string> = {
   rice: 'RICE',

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import { KANO_ANSWERS, RICE_IMPACTS, SCORED_FRAMEWORKS, type ItemScore, type ScoredFramework } from '../../../contracts/prioritization.schema';
+import { KANO_ANSWERS, RICE_IMPACTS, SCORED_FRAMEWORKS } from '../../../contracts/vocabulary';
+import type { ItemScore, ScoredFramework } from '../../../contracts/prioritization.schema';
 import { formatNumber } from '../../../domain/prioritization/format';
 import { ApiError, messageOf } from '../../api/client';
 import type { Item } from '../../api/types';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
-import { CUSTOM_FIELD_KINDS, STATUS_CATEGORIES } from '../../../contracts/workflow.schema';
+import { CUSTOM_FIELD_KINDS, STATUS_CATEGORIES } from '../../../contracts/vocabulary';
 import { isAllowed } from '../../../domain/access/permissions';
 import { ApiError, messageOf } from '../../api/client';
 import { isStale } from '../../api/item-editor';

@@ -1,4 +1,4 @@
-import { STATUS_CATEGORIES } from '../../../contracts/workflow.schema';
+import { STATUS_CATEGORIES } from '../../../contracts/vocabulary';
 import type { StatusCategory, WorkflowStatus } from '../../api/types';
 
 /** `in_review` → `In review`: a readable name for a key the loaded workflow does not (yet) have. */

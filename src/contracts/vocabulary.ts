@@ -1,0 +1,58 @@
+/**
+ * The fixed word lists of the API, without zod: the web app imports its
+ * constants from here so that the schema library stays out of its first load.
+ * The schema files build their enums from these lists and re-export them.
+ */
+
+/** The six workspace roles; a member holds one or more and gets the union of their permissions. */
+export const ROLES = ['owner', 'product_manager', 'product_owner', 'contributor', 'stakeholder', 'viewer'] as const;
+
+export const ITEM_TYPES = ['epic', 'feature', 'story', 'task', 'bug'] as const;
+
+export const LABEL_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}._/-]*$/u;
+
+export const ITEM_SORTS = ['rank', 'score:rice', 'score:ice', 'score:wsjf', 'score:moscow', 'score:value_effort', 'score:weighted', 'score:kano'] as const;
+
+/** Every status belongs to one category; boards, burndown and readiness reason in categories. */
+export const STATUS_CATEGORIES = ['backlog', 'todo', 'in_progress', 'done', 'canceled'] as const;
+
+export const STATUS_KEY_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+
+export const CUSTOM_FIELD_KINDS = ['text', 'number', 'date', 'single_select', 'multi_select'] as const;
+
+export const RICE_IMPACTS = [3, 2, 1, 0.5, 0.25] as const;
+
+export const KANO_ANSWERS = ['like', 'must_be', 'neutral', 'live_with', 'dislike'] as const;
+/** Attractive, one-dimensional, must-be, indifferent, reverse, questionable. */
+export const KANO_CATEGORIES = ['A', 'O', 'M', 'I', 'R', 'Q'] as const;
+
+/** The frameworks whose scores are stored per item; the backlog can sort by each. */
+export const SCORED_FRAMEWORKS = ['rice', 'ice', 'wsjf', 'moscow', 'value_effort', 'weighted', 'kano'] as const;
+
+export const DECISION_STATUSES = ['proposed', 'decided', 'superseded'] as const;
+
+/**
+ * Realtime messages are invalidation hints, not state: the client refetches
+ * what the ids name through its own queries.
+ */
+export const EVENT_TYPES = [
+  'workspace.updated',
+  'member.added',
+  'member.updated',
+  'member.removed',
+  'invite.created',
+  'invite.revoked',
+  'product.created',
+  'product.updated',
+  'item.created',
+  'item.updated',
+  'item.deleted',
+  'item.restored',
+  'item.purged',
+  'item.ranked',
+  'sprint.created',
+  'sprint.updated',
+  'sprint.started',
+  'sprint.completed',
+  'decision.changed',
+] as const;
