@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { itemRow, newContext, openItemsPage } from './support/browser';
+import { demoProduct, itemRow, newContext, openItemsPage } from './support/browser';
 import { useTandemAndBrowser } from './support/harness';
 
 const env = useTandemAndBrowser();
@@ -124,6 +124,18 @@ describe('the backlog: filter, views, scores, drag and bulk edits', () => {
     // The filter finds them.
     await filterBox(po).fill('label:q3-launch');
     await expect.poll(async () => (await visibleKeys(po)).sort()).toEqual([first, second].sort());
+
+    // Bulk: the same two planned into the next sprint (the running one would be a scope change); both are in it on the server.
+    const { productId } = await demoProduct(poContext);
+    const sprints = (await (await poContext.request.get(`/api/v1/products/${productId}/sprints`)).json()) as { items: Array<{ id: string; name: string; state: string }> };
+    const nextSprint = sprints.items.find((sprint) => sprint.state === 'planned')!;
+    await bulk.getByText('2 selected').waitFor();
+    await bulk.getByLabel('Bulk action').selectOption('sprint');
+    await bulk.getByLabel('Sprint', { exact: true }).selectOption(nextSprint.id);
+    await bulk.getByRole('button', { name: 'Apply to 2' }).click();
+    await po.getByText(`2 items in ${nextSprint.name}`).waitFor();
+    const sprintOf = async (key: string) => ((await (await poContext.request.get(`/api/v1/items/${key}`)).json()) as { sprintId: string | null }).sprintId;
+    expect([await sprintOf(first), await sprintOf(second)]).toEqual([nextSprint.id, nextSprint.id]);
 
     await Promise.all([poContext.close(), pmContext.close()]);
   });

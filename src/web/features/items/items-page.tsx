@@ -369,6 +369,7 @@ export function ItemsPage({ workspaceId, productId, search }: { workspaceId: str
           selected={selectedItems}
           workflow={product?.workflow ?? []}
           members={members.data ?? []}
+          roles={roles}
           canEdit={canEdit}
           canRank={canRank}
           onClear={() => setSelection(EMPTY_SELECTION)}

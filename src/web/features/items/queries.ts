@@ -12,6 +12,7 @@ import { itemsPagePath } from '../../app/first-requests';
 import { createItemEditor, keepNewest, type SaveItem } from '../../api/item-editor';
 import { createMoveQueue } from '../../api/move-queue';
 import { queryKeys } from '../../api/query-keys';
+import { sprintKeys } from '../../api/sprint-keys';
 import { addItemToTrash, removeItemsFromTrash } from '../../api/trash-cache';
 import { DEFAULT_VIEW, type ListView } from '../../api/list-view';
 import type { Item, ItemCreate, ItemPage, ItemUpdate, ListOf } from '../../api/types';
@@ -213,6 +214,30 @@ export function usePatchItem(productId: string) {
       onSaved: (item: Item) => {
         client.setQueryData<Item>(queryKeys.item(item.id), (cached) => keepNewest(cached, item));
         patchWhenIdle(client, productId, () => patchItemInList(client, item, { insertMissing: false }));
+      },
+    }),
+    [client, productId],
+  );
+}
+
+/**
+ * A bulk sprint change's writes: commit to a sprint or take out of one (the
+ * server answers the item, which lands in every cached view), and once the
+ * run is over the product's sprint pages and board refresh.
+ */
+export function useSprintWrites(productId: string) {
+  const client = useQueryClient();
+  return useMemo(
+    () => ({
+      commit: (sprintId: string, item: Item) => request<Item>(`/sprints/${encodeURIComponent(sprintId)}/items`, { method: 'POST', body: { itemId: item.id } }),
+      remove: (sprintId: string, item: Item) => request<Item>(`/sprints/${encodeURIComponent(sprintId)}/items/${encodeURIComponent(item.id)}`, { method: 'DELETE' }),
+      onSaved: (item: Item) => {
+        client.setQueryData<Item>(queryKeys.item(item.id), (cached) => keepNewest(cached, item));
+        patchWhenIdle(client, productId, () => patchItemInList(client, item, { insertMissing: false }));
+      },
+      afterRun: () => {
+        void client.invalidateQueries({ queryKey: sprintKeys.all(productId) });
+        void client.invalidateQueries({ queryKey: sprintKeys.boardAll(productId) });
       },
     }),
     [client, productId],
