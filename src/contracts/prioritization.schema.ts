@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RICE_IMPACTS, KANO_ANSWERS, KANO_CATEGORIES, SCORED_FRAMEWORKS } from './vocabulary';
+import { PageQuerySchema } from './common.schema';
+import { ITEM_TYPES, RICE_IMPACTS, KANO_ANSWERS, KANO_CATEGORIES, SCORED_FRAMEWORKS } from './vocabulary';
 
 export { RICE_IMPACTS, KANO_ANSWERS, KANO_CATEGORIES, SCORED_FRAMEWORKS };
 
@@ -110,6 +111,16 @@ export const ItemScoreSchema = z
   })
   .meta({ id: 'ItemScore' });
 export type ItemScore = z.infer<typeof ItemScoreSchema>;
+
+export const ProductScoreSchema = ItemScoreSchema.extend({
+  key: z.string().meta({ description: 'The item key, e.g. DEMO-12' }),
+  title: z.string(),
+  type: z.enum(ITEM_TYPES),
+  status: z.string(),
+}).meta({ id: 'ProductScore', description: "A stored score with its item's key, title, type and status" });
+export type ProductScore = z.infer<typeof ProductScoreSchema>;
+
+export const ProductScoresQuerySchema = PageQuerySchema.extend({ framework: ScoredFrameworkSchema });
 
 export const ScoringCriterionSchema = z.object({ id: z.string(), name: z.string(), weight: z.number() }).meta({ id: 'ScoringCriterion' });
 

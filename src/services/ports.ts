@@ -343,6 +343,16 @@ export interface ScoreRepository {
   listForItem(itemId: string): Promise<ItemScoreRecord[]>;
   /** Every stored score of one framework in a product, for recomputing them. */
   listByFramework(workspaceId: string, productId: string, framework: ScoredFramework): Promise<ItemScoreRecord[]>;
+  /** One page of a framework's scores in a product, items outside the trash only, by item id. */
+  pageByFramework(productId: string, framework: ScoredFramework, limit: number, afterItemId?: string): Promise<ScoredItemRecord[]>;
+}
+
+/** A stored score with what a chart needs to name its item. */
+export interface ScoredItemRecord extends ItemScoreRecord {
+  number: number;
+  title: string;
+  type: ItemType;
+  status: string;
 }
 
 export interface SprintRecord {
@@ -490,6 +500,8 @@ export interface ActivityRepository {
   record(entry: ActivityRecord): Promise<void>;
   /** Newest first. */
   list(workspaceId: string, limit: number, beforeId?: string): Promise<ActivityRecord[]>;
+  /** One subject's rows (an item's history), newest first. */
+  listForSubject(workspaceId: string, subjectId: string, limit: number, beforeId?: string): Promise<ActivityRecord[]>;
 }
 
 export interface IdempotencyRecord {

@@ -4,7 +4,8 @@ import { notFound, TandemError } from '../domain/errors';
 import type { Scope } from './access.service';
 import { recordChange } from './activity';
 import type { ServiceContext } from './context';
-import type { EventPublisher, ItemRecord, ItemScoreRecord, Repositories, UnitOfWork } from './ports';
+import { decodeCursor, IdCursorSchema, toPage } from './pagination';
+import type { EventPublisher, ItemRecord, ItemScoreRecord, ProductRecord, Repositories, UnitOfWork } from './ports';
 
 type ScoreRepositories = Pick<Repositories, 'items' | 'products' | 'scores' | 'activity'>;
 
@@ -18,6 +19,13 @@ export class ScoreService {
 
   list(item: ItemRecord): Promise<ItemScoreRecord[]> {
     return this.store.read.scores.listForItem(item.id);
+  }
+
+  /** One framework's scores across a product, with each item's key and title: what a matrix plots. */
+  async listForProduct(product: ProductRecord, framework: ScoredFramework, page: { limit: number; cursor?: string | undefined }) {
+    const after = page.cursor ? decodeCursor(page.cursor, IdCursorSchema).id : undefined;
+    const rows = await this.store.read.scores.pageByFramework(product.id, framework, page.limit + 1, after);
+    return toPage(rows, page.limit, (row) => ({ id: row.itemId }));
   }
 
   /** Scores the item with one framework, replacing its previous score in that framework. */

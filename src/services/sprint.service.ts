@@ -121,6 +121,7 @@ export class SprintService {
       for (const id of ids) {
         await repos.sprints.closeEntry(before.id, id, now, scope.actor.userId);
         if (next) await repos.sprints.addEntry(this.entry(scope, next.id, id, now));
+        await this.recordItemMove(repos, scope, id, before, next);
       }
       await repos.items.setSprint(ids, next?.id ?? null, now);
       carried = { ids, to: next };
@@ -151,18 +152,17 @@ export class SprintService {
       if (current.productId !== sprint.productId) throw invalidField('itemId', 'the item belongs to another product');
       if (current.deletedAt) throw invalidField('itemId', 'that item is in the trash');
       if (current.sprintId === sprint.id) return { item: current, changed: false };
-      if (current.sprintId) {
-        const previous = (await repos.sprints.findById(current.sprintId))!;
-        if (previous.state !== 'completed') {
-          this.assertMayChangeScope(scope, previous);
-          await repos.sprints.closeEntry(previous.id, current.id, now, scope.actor.userId);
-        }
+      const previous = current.sprintId ? (await repos.sprints.findById(current.sprintId))! : null;
+      if (previous && previous.state !== 'completed') {
+        this.assertMayChangeScope(scope, previous);
+        await repos.sprints.closeEntry(previous.id, current.id, now, scope.actor.userId);
       }
       const product = (await repos.products.findById(sprint.productId))!;
       await repos.sprints.addEntry({ ...this.entry(scope, sprint.id, current.id, now), doneAt: isFinished(product, current.status) ? now : null });
       await repos.items.setSprint([current.id], sprint.id, now);
       const after = (await repos.items.findById(current.id))!;
       await this.record(repos, scope, 'sprint.item_added', sprint.id, null, { itemId: current.id, points: current.estimate, afterStart: sprint.state === 'active' });
+      await this.recordItemMove(repos, scope, current.id, previous, sprint);
       return { item: after, changed: true };
     });
     if (result.changed) this.publishItem(scope, result.item);
@@ -180,6 +180,7 @@ export class SprintService {
       await repos.sprints.closeEntry(sprint.id, current.id, now, scope.actor.userId);
       await repos.items.setSprint([current.id], null, now);
       await this.record(repos, scope, 'sprint.item_removed', sprint.id, { itemId: current.id, points: current.estimate, afterStart: sprint.state === 'active' }, null);
+      await this.recordItemMove(repos, scope, current.id, sprint, null);
       return (await repos.items.findById(current.id))!;
     });
     this.publishItem(scope, updated);
@@ -308,6 +309,12 @@ export class SprintService {
     });
     this.publish(scope, action === 'sprint.updated' ? 'sprint.updated' : action, sprint);
     return sprint;
+  }
+
+  /** The sprint's own log has the scope change; the item's history gets the move too, in words a reader of the item wants. */
+  private recordItemMove(repos: SprintRepositories, scope: Scope, itemId: string, from: SprintRecord | null, to: SprintRecord | null) {
+    const side = (sprint: SprintRecord | null) => (sprint ? { sprintId: sprint.id, sprintName: sprint.name } : null);
+    return recordChange(repos.activity, this.ctx, scope, { subjectType: 'item', action: 'item.sprint_changed', subjectId: itemId, before: side(from), after: side(to) });
   }
 
   private record(repos: SprintRepositories, scope: Scope, action: string, subjectId: string, before: unknown, after: unknown) {

@@ -66,10 +66,13 @@ export class WorkspaceService {
     return updated;
   }
 
-  /** The audit log, newest first. */
-  async listActivity(scope: Scope, page: { limit: number; cursor?: string | undefined }) {
+  /** The audit log, newest first; with a subject, only that subject's history (an item's, say). */
+  async listActivity(scope: Scope, page: { limit: number; cursor?: string | undefined }, subjectId?: string) {
     const before = page.cursor ? decodeCursor(page.cursor, IdCursorSchema).id : undefined;
-    const rows = await this.store.read.activity.list(scope.workspaceId, page.limit + 1, before);
+    const { activity } = this.store.read;
+    const rows = subjectId
+      ? await activity.listForSubject(scope.workspaceId, subjectId, page.limit + 1, before)
+      : await activity.list(scope.workspaceId, page.limit + 1, before);
     return toPage(rows, page.limit, (entry) => ({ id: entry.id }));
   }
 

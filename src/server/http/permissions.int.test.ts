@@ -138,6 +138,8 @@ const SAME_ACTION_AS: Record<string, Action> = {
   listItemChildren: 'item.read',
   countItemsByStatus: 'item.read',
   listItemScores: 'item.read',
+  listProductScores: 'item.read',
+  listItemActivity: 'activity.read',
   deleteItemScore: 'item.score',
   replaceScoringCriteria: 'workflow.update',
   applyScoreOrder: 'item.rank',

@@ -140,4 +140,33 @@ describe.each(DIALECTS)('stored scores $name', ({ dialect }) => {
     expect(response.statusCode).toBe(403);
     expect((await call(t.app, 'GET', `/api/v1/items/${ids.a}`, { token: po })).json().scores).toEqual({});
   });
+  it("lists one framework's scores across the product by page, with each item's key, leaving out the trash", async () => {
+    const { ws, ids, score, po } = await backlog(['a', 'b', 'c', 'd']);
+    for (const [title, value] of [['a', 9], ['b', 3], ['c', 6], ['d', 1]] as const) {
+      expect((await score(title, { framework: 'value_effort', inputs: { value, effort: 2 } })).statusCode).toBe(200);
+    }
+    await score('a', rice(50));
+    await call(t.app, 'DELETE', `/api/v1/items/${ids.d}`, { token: po });
+    const url = `/api/v1/products/${ws.product.id}/scores?framework=value_effort&limit=2`;
+    const first = (await call(t.app, 'GET', url, { token: ws.byRole.viewer.token })).json();
+    const second = (await call(t.app, 'GET', `${url}&cursor=${first.nextCursor}`, { token: ws.byRole.viewer.token })).json();
+    expect(second.nextCursor).toBeNull();
+    const listed = [...first.items, ...second.items];
+    expect(listed.map((entry: { itemId: string }) => entry.itemId)).toEqual([ids.a, ids.b, ids.c].sort());
+    const a = listed.find((entry: { itemId: string }) => entry.itemId === ids.a);
+    expect(a).toMatchObject({ framework: 'value_effort', inputs: { value: 9, effort: 2 }, score: 4.5, title: 'a', type: 'story', status: 'backlog' });
+    expect(a.key).toMatch(new RegExp(`^${ws.product.key}-\\d+$`));
+    const rices = (await call(t.app, 'GET', `/api/v1/products/${ws.product.id}/scores?framework=rice`, { token: po })).json();
+    expect(rices.items.map((entry: { itemId: string }) => entry.itemId)).toEqual([ids.a]);
+  });
+
+  it('refuses an unknown framework, and hides the product from other workspaces', async () => {
+    const { ws, po } = await backlog(['a']);
+    const unknown = await call(t.app, 'GET', `/api/v1/products/${ws.product.id}/scores?framework=vibes`, { token: po });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toContain('framework');
+    const other = await backlog([]);
+    const foreign = await call(t.app, 'GET', `/api/v1/products/${ws.product.id}/scores?framework=rice`, { token: other.po });
+    expect(foreign.statusCode).toBe(404);
+  });
 });

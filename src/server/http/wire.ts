@@ -4,6 +4,7 @@ import type { Product } from '../../contracts/product.schema';
 import type { Sprint } from '../../contracts/sprint.schema';
 import type { SavedView } from '../../contracts/view.schema';
 import type { Decision } from '../../contracts/decision.schema';
+import type { ProductScore } from '../../contracts/prioritization.schema';
 import type { SprintView } from '../../services/sprint.service';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
 import { readinessOf } from '../../services/readiness';
@@ -17,6 +18,7 @@ import type {
   ProductRecord,
   DecisionRecord,
   SavedViewRecord,
+  ScoredItemRecord,
   UserRecord,
 } from '../../services/ports';
 
@@ -95,6 +97,20 @@ export const toInvite = (invite: InviteRecord): Invite => ({
   createdAt: invite.createdAt,
   expiresAt: invite.expiresAt,
   acceptedAt: invite.acceptedAt,
+});
+
+export const toProductScore = (product: ProductRecord, row: ScoredItemRecord): ProductScore => ({
+  itemId: row.itemId,
+  key: formatItemKey(product.key, row.number),
+  title: row.title,
+  type: row.type,
+  status: row.status,
+  framework: row.framework,
+  inputs: row.inputs,
+  score: row.score,
+  explanation: row.explanation,
+  updatedBy: row.updatedBy,
+  updatedAt: row.updatedAt,
 });
 
 export const toActivity = (entry: ActivityRecord): Activity => ({

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
+import { ItemTypeSchema } from '../../contracts/item.schema';
 import { ScoredFrameworkSchema, type ScoredFramework } from '../../contracts/prioritization.schema';
-import type { ItemScoreRecord, ScoreRepository } from '../../services/ports';
+import type { ItemScoreRecord, ScoredItemRecord, ScoreRepository } from '../../services/ports';
 import type { Database, ItemScoreTable } from '../schema';
 
 const toScore = (row: Selectable<ItemScoreTable>): ItemScoreRecord => ({
@@ -49,5 +50,19 @@ export class ScoreKyselyRepository implements ScoreRepository {
       .where('framework', '=', framework)
       .execute();
     return rows.map(toScore);
+  }
+
+  async pageByFramework(productId: string, framework: ScoredFramework, limit: number, afterItemId?: string): Promise<ScoredItemRecord[]> {
+    let query = this.db
+      .selectFrom('itemScore')
+      .innerJoin('item', 'item.id', 'itemScore.itemId')
+      .selectAll('itemScore')
+      .select(['item.number', 'item.title', 'item.type', 'item.status'])
+      .where('itemScore.productId', '=', productId)
+      .where('itemScore.framework', '=', framework)
+      .where('item.deletedAt', 'is', null);
+    if (afterItemId) query = query.where('itemScore.itemId', '>', afterItemId);
+    const rows = await query.orderBy('itemScore.itemId').limit(limit).execute();
+    return rows.map(({ number, title, type, status, ...score }) => ({ ...toScore(score), number, title, type: ItemTypeSchema.parse(type), status }));
   }
 }

@@ -14,13 +14,14 @@ import { actorOf } from '../auth';
 import { expectedVersion, setEtag } from '../concurrency';
 import { fieldsOfBody } from '../field-errors';
 import type { AppServices } from '../services';
-import { toItem, toPageOf } from '../wire';
+import { ActivitySchema } from '../../../contracts/workspace.schema';
+import { toActivity, toItem, toPageOf } from '../wire';
 
 const ProductParams = z.strictObject({ productId: IdSchema });
 const ItemParams = z.strictObject({ itemIdOrKey: ItemRefSchema });
 
 export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
-  const { access, items } = services;
+  const { access, items, workspaces } = services;
 
   app.get(
     '/products/:productId/items',
@@ -139,6 +140,24 @@ export const itemRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asyn
     async (request) => {
       const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.read');
       return toPageOf(await items.listChildren(scope, item.id, request.query), toItem);
+    },
+  );
+
+  app.get(
+    '/items/:itemIdOrKey/activity',
+    {
+      schema: {
+        operationId: 'listItemActivity',
+        tags: ['items'],
+        summary: "The item's history of changes (edits, moves, scores, sprint changes, trash and restore), newest first",
+        params: ItemParams,
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(ActivitySchema) },
+      },
+    },
+    async (request) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'activity.read');
+      return toPageOf(await workspaces.listActivity(scope, request.query, item.id), toActivity);
     },
   );
 

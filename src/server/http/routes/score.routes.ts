@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { IdSchema } from '../../../contracts/common.schema';
+import { IdSchema, pageOf } from '../../../contracts/common.schema';
 import { ItemRefSchema, ItemSchema } from '../../../contracts/item.schema';
 import {
   ApplyScoreOrderBodySchema,
   ItemScoreBodySchema,
   ItemScoreSchema,
+  ProductScoreSchema,
+  ProductScoresQuerySchema,
   ScoredFrameworkSchema,
   ScoringCriteriaReplaceBodySchema,
 } from '../../../contracts/prioritization.schema';
@@ -14,7 +16,7 @@ import { actorOf } from '../auth';
 import { expectedVersion, setEtag } from '../concurrency';
 import { fieldsOfBody } from '../field-errors';
 import type { AppServices } from '../services';
-import { toItem, toProduct } from '../wire';
+import { toItem, toProduct, toProductScore, toPageOf } from '../wire';
 
 const ItemParams = z.strictObject({ itemIdOrKey: ItemRefSchema });
 const ProductParams = z.strictObject({ productId: IdSchema });
@@ -73,6 +75,25 @@ export const scoreRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = asy
       const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.score');
       await scores.remove(scope, item, request.params.framework);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/products/:productId/scores',
+    {
+      schema: {
+        operationId: 'listProductScores',
+        tags: ['prioritization'],
+        summary: "One framework's stored scores across the product (items outside the trash), with each item's key and title",
+        params: ProductParams,
+        querystring: ProductScoresQuerySchema,
+        response: { 200: pageOf(ProductScoreSchema) },
+      },
+    },
+    async (request) => {
+      const { product } = await access.product(actorOf(request), request.params.productId, 'item.read');
+      const { framework, ...page } = request.query;
+      return toPageOf(await scores.listForProduct(product, framework, page), (row) => toProductScore(product, row));
     },
   );
 
