@@ -16,13 +16,26 @@ export interface BrowserFigures {
   seededItems: number;
   runs: number;
   /** Navigation start (the page's time origin) to the first frame after the first rows are in the DOM. */
-  firstRows: { medianMs: number; coldMs: number; runsMs: number[] };
+  firstRows: { medianMs: number; coldMs: number; runsMs: number[]; breakdown: FirstRowsBreakdown };
   /**
    * Alt+↑ on a selected row: key event to the DOM showing the row one place up (`domMs`), and to the
    * next animation frame, the one that paints it (`frameMs`). `frames` counts frames that went by before
    * the DOM changed: 0 means the very next frame shows the move.
    */
   reorder: { medianDomMs: number; medianFrameMs: number; medianFrames: number; maxFrames: number; moveRequestsPerReorder: number; runs: ReorderRun[] };
+}
+
+/**
+ * Where the time before the first rows went, medians over the runs, all from the page's own timings:
+ * when the last script before the first rows had arrived, when the first items page had, how long
+ * the main thread was blocked by long tasks (over 50 ms each) before the first rows, and how much
+ * JavaScript was downloaded (or read from the cache) before them.
+ */
+export interface FirstRowsBreakdown {
+  scriptsInMs: number;
+  firstPageInMs: number;
+  longTasksMs: number;
+  javaScriptKb: number;
 }
 
 export interface ReorderRun {
@@ -45,9 +58,13 @@ export interface BrowserTarget {
 const round = (value: number) => Math.round(value * 10) / 10;
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-/** Set up before any page script: notes when the first row reaches the DOM and the frame after it. */
+/** Set up before any page script: notes when the first row reaches the DOM and the frame after it, and the long tasks. */
 function recordFirstRows(selector: string): void {
-  const state = window as unknown as { tandemFirstRows?: number };
+  const state = window as unknown as { tandemFirstRows?: number; tandemLongTasks: Array<{ start: number; duration: number }> };
+  state.tandemLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) state.tandemLongTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
   const observer = new MutationObserver(() => {
     if (!document.querySelector(selector)) return;
     observer.disconnect();
@@ -96,10 +113,26 @@ function armReorder(key: string): void {
   });
 }
 
-async function firstRowsRun(page: Page, url: string): Promise<number> {
+/** Inside the page, once the first rows are painted: their time and what came before them. */
+function firstRowsTimings(): FirstRowsBreakdown & { firstRowsMs: number } {
+  const state = window as unknown as { tandemFirstRows: number; tandemLongTasks: Array<{ start: number; duration: number }> };
+  const at = state.tandemFirstRows;
+  const before = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.responseEnd <= at);
+  const scripts = before.filter((entry) => new URL(entry.name).pathname.endsWith('.js'));
+  const firstPage = before.find((entry) => /\/api\/v1\/products\/[^/]+\/items\?/.test(entry.name));
+  return {
+    firstRowsMs: at,
+    scriptsInMs: Math.max(0, ...scripts.map((entry) => entry.responseEnd)),
+    firstPageInMs: firstPage?.responseEnd ?? Number.NaN,
+    longTasksMs: state.tandemLongTasks.filter((task) => task.start < at).reduce((total, task) => total + task.duration, 0),
+    javaScriptKb: scripts.reduce((total, entry) => total + entry.decodedBodySize, 0) / 1024,
+  };
+}
+
+async function firstRowsRun(page: Page, url: string): Promise<ReturnType<typeof firstRowsTimings>> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { tandemFirstRows?: number }).tandemFirstRows, undefined, { timeout: 30_000 });
-  return page.evaluate(() => (window as unknown as { tandemFirstRows: number }).tandemFirstRows);
+  return page.evaluate(firstRowsTimings);
 }
 
 async function reorderRuns(page: Page): Promise<{ runs: ReorderRun[]; moveRequests: number }> {
@@ -147,20 +180,27 @@ export async function measureBrowser(target: BrowserTarget): Promise<BrowserFigu
     const context = await signIn(browser, target);
     const url = `/w/${target.workspaceId}/p/${target.productId}/items`;
     // A fresh page each time; the first run also loads the app's scripts into the HTTP cache.
-    const firstRows: number[] = [];
+    const timings: Array<ReturnType<typeof firstRowsTimings>> = [];
     let page: Page | null = null;
     for (let run = 0; run < RUNS; run += 1) {
       await page?.close();
       page = await context.newPage();
-      firstRows.push(await firstRowsRun(page, url));
+      timings.push(await firstRowsRun(page, url));
     }
+    const firstRows = timings.map((timing) => timing.firstRowsMs);
+    const medianOf = (key: keyof FirstRowsBreakdown) => round(median(timings.map((timing) => timing[key])));
     const { runs, moveRequests } = await reorderRuns(page!);
     await context.close();
     return {
       chromium: browser.version(),
       seededItems: target.seededItems,
       runs: RUNS,
-      firstRows: { medianMs: round(median(firstRows)), coldMs: round(firstRows[0]!), runsMs: firstRows.map(round) },
+      firstRows: {
+        medianMs: round(median(firstRows)),
+        coldMs: round(firstRows[0]!),
+        runsMs: firstRows.map(round),
+        breakdown: { scriptsInMs: medianOf('scriptsInMs'), firstPageInMs: medianOf('firstPageInMs'), longTasksMs: medianOf('longTasksMs'), javaScriptKb: medianOf('javaScriptKb') },
+      },
       reorder: {
         medianDomMs: round(median(runs.map((run) => run.domMs))),
         medianFrameMs: round(median(runs.map((run) => run.frameMs))),

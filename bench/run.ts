@@ -21,7 +21,7 @@ import {
   waitUntilReady,
   type Child,
 } from './processes';
-import { checkBudgets, toMarkdown, type BenchResult } from './report';
+import { checkBudgets, checkWebBudgets, toBrowserMarkdown, toMarkdown, type BenchResult, type BrowserBenchResult } from './report';
 import { measureRecompute } from './scoring';
 import { databaseSizeMb, seedWorkload } from './workload';
 
@@ -85,6 +85,46 @@ async function browserScenarios(
   } finally {
     await web.child.stop();
   }
+}
+
+function machineNow(loadAtStart: number): BenchResult['machine'] {
+  const cpu = cpus();
+  return {
+    cpus: cpu.length,
+    cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+    totalMemoryMb: Math.round(totalmem() / 1024 / 1024),
+    node: process.version,
+    platform: process.platform,
+    arch: process.arch,
+    kernel: release(),
+    loadAverage: { atStart: Math.round(loadAtStart * 100) / 100, atEnd: Math.round(loadavg()[0]! * 100) / 100 },
+  };
+}
+
+function tandemNow(): BenchResult['tandem'] {
+  return { commit: git('rev-parse', 'HEAD'), uncommittedChanges: ((status) => (status === null ? null : status.length > 0))(git('status', '--porcelain')) };
+}
+
+/** `--only browser`: seeds the same workload and runs the web app's scenarios alone, a quicker loop while working on the web app. */
+async function benchBrowser(options: BenchOptions): Promise<BrowserBenchResult> {
+  if (!existsSync(TANDEM_SCRIPT)) throw new Error(`${relative(ROOT, TANDEM_SCRIPT)} is missing: run \`npm run bench\`, which builds it first`);
+  const startedAt = new Date();
+  const loadAtStart = loadavg()[0]!;
+  tempDirectory = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+  const seeded = await seedWorkload(join(tempDirectory, DATABASE_FILE), options.items);
+  console.log(`Seeded ${options.items.toLocaleString('en-US')} items in ${seeded.seedSeconds.toFixed(1)} s.`);
+  const serverEnv = { DATABASE_URL: `sqlite:${join(tempDirectory, DATABASE_FILE)}`, TANDEM_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
+  const browser = await browserScenarios(serverEnv, { workspaceId: seeded.workspaceId, productId: seeded.productId, seededItems: options.items });
+  return {
+    only: 'browser',
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: machineNow(loadAtStart),
+    tandem: tandemNow(),
+    workload: { database: 'sqlite', items: options.items, scoredItems: seeded.scoredItems, seedSeconds: Math.round(seeded.seedSeconds * 10) / 10 },
+    browser,
+    budgets: checkWebBudgets(options.items, browser),
+  };
 }
 
 async function bench(options: BenchOptions): Promise<BenchResult> {
@@ -198,21 +238,11 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
     scoreRecompute,
     browser,
   };
-  const cpu = cpus();
   return {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
-    machine: {
-      cpus: cpu.length,
-      cpuModel: cpu[0]?.model.trim() ?? 'unknown',
-      totalMemoryMb: Math.round(totalmem() / 1024 / 1024),
-      node: process.version,
-      platform: process.platform,
-      arch: process.arch,
-      kernel: release(),
-      loadAverage: { atStart: Math.round(loadAtStart * 100) / 100, atEnd: Math.round(loadavg()[0]! * 100) / 100 },
-    },
-    tandem: { commit: git('rev-parse', 'HEAD'), uncommittedChanges: ((status) => (status === null ? null : status.length > 0))(git('status', '--porcelain')) },
+    machine: machineNow(loadAtStart),
+    tandem: tandemNow(),
     load: { tool: autocannonVersion(), host: LOOPBACK, connections: options.connections, durationSeconds: options.durationSeconds, warmupSeconds },
     ...partial,
     ratios: {
@@ -224,13 +254,13 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
   };
 }
 
-function writeResults(result: BenchResult): { json: string; markdown: string; summary: string } {
+function writeResults(result: BenchResult | BrowserBenchResult): { json: string; markdown: string; summary: string } {
   mkdirSync(RESULTS, { recursive: true });
   // Colons in file names break checkouts on Windows.
-  const stamp = result.startedAt.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+  const stamp = `${result.startedAt.replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')}${'only' in result ? `-${result.only}` : ''}`;
   const json = join(RESULTS, `${stamp}.json`);
   const markdown = join(RESULTS, `${stamp}.md`);
-  const summary = toMarkdown(result);
+  const summary = 'only' in result ? toBrowserMarkdown(result) : toMarkdown(result);
   writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(markdown, summary);
   return { json, markdown, summary };
@@ -254,7 +284,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
-  const result = await bench(parseBenchArgs(process.argv.slice(2)));
+  const options = parseBenchArgs(process.argv.slice(2));
+  const result = options.only === 'browser' ? await benchBrowser(options) : await bench(options);
   const written = writeResults(result);
   console.log(`\n${written.summary}`);
   console.log(`Wrote ${relative(process.cwd(), written.json)} and ${relative(process.cwd(), written.markdown)}`);
