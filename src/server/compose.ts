@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { AccessService } from '../services/access.service';
 import { AuthService } from '../services/auth.service';
@@ -6,6 +7,7 @@ import { IdempotencyService } from '../services/idempotency.service';
 import { ItemService } from '../services/item.service';
 import type { PasswordHasher } from '../services/ports';
 import { PrioritizationService } from '../services/prioritization.service';
+import { ForecastService } from '../services/forecast.service';
 import { ScoreService } from '../services/score.service';
 import { SprintService } from '../services/sprint.service';
 import { SavedViewService } from '../services/view.service';
@@ -70,6 +72,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     products,
     items,
     prioritization: new PrioritizationService(),
+    forecast: new ForecastService(() => randomInt(2 ** 31)),
     scores: new ScoreService(store, events, ctx),
     sprints: new SprintService(store, events, ctx),
     views: new SavedViewService(store, ctx),

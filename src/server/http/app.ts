@@ -24,6 +24,7 @@ import { eventRoutes } from './routes/events.routes';
 import { healthRoutes } from './routes/health.routes';
 import { itemRoutes } from './routes/item.routes';
 import { prioritizationRoutes } from './routes/prioritization.routes';
+import { forecastRoutes } from './routes/forecast.routes';
 import { scoreRoutes } from './routes/score.routes';
 import { sprintRoutes } from './routes/sprint.routes';
 import { viewRoutes } from './routes/view.routes';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(productRoutes, { services });
       await api.register(itemRoutes, { services });
       await api.register(prioritizationRoutes, { services });
+      await api.register(forecastRoutes, { services });
       await api.register(scoreRoutes, { services });
       await api.register(sprintRoutes, { services });
       await api.register(viewRoutes, { services });

@@ -176,6 +176,8 @@ const PERSONAL_OR_PUBLIC = new Set([
   'streamEvents',
   'evaluatePriority',
   'classifyKano',
+  'forecastWhen',
+  'forecastHowMany',
   'getLiveness',
   'getReadiness',
 ]);

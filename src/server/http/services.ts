@@ -3,6 +3,7 @@ import type { AuthService } from '../../services/auth.service';
 import type { IdempotencyService } from '../../services/idempotency.service';
 import type { ItemService } from '../../services/item.service';
 import type { PrioritizationService } from '../../services/prioritization.service';
+import type { ForecastService } from '../../services/forecast.service';
 import type { ProductService } from '../../services/product.service';
 import type { ScoreService } from '../../services/score.service';
 import type { SprintService } from '../../services/sprint.service';
@@ -19,6 +20,7 @@ export interface AppServices {
   products: ProductService;
   items: ItemService;
   prioritization: PrioritizationService;
+  forecast: ForecastService;
   scores: ScoreService;
   sprints: SprintService;
   views: SavedViewService;

@@ -1,0 +1,15 @@
+/** Calendar dates as `YYYY-MM-DD`, counted in whole UTC days. */
+
+const DAY_MS = 86_400_000;
+
+const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
+
+/** The date `days` after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date(toTime(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to`: 0 for the same day, negative when `to` comes first. */
+export function daysFrom(from: string, to: string): number {
+  return Math.round((toTime(to) - toTime(from)) / DAY_MS);
+}
