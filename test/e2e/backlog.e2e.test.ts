@@ -12,7 +12,7 @@ const filterBox = (page: Page) => page.getByLabel('Filter items');
 const searchParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
 describe('the backlog: filter, views, scores, drag and bulk edits', () => {
-  it('the PO filters, sees a mistake marked, saves a view, scores a story, drags a story to the top and labels two items; the PM sees the order live', async () => {
+  it('the PO filters, sees a mistake marked, saves a view, scores a story, drags a story to the top, labels two items and plans them into the next sprint; the PM sees the order live and may not touch the running sprint', async () => {
     const poContext = await newContext(env.browser, env.tandem);
     const pmContext = await newContext(env.browser, env.tandem);
     const [po, pm] = await Promise.all([openItemsPage(poContext, 'po@demo.test'), openItemsPage(pmContext, 'pm@demo.test')]);
@@ -136,6 +136,16 @@ describe('the backlog: filter, views, scores, drag and bulk edits', () => {
     await po.getByText(`2 items in ${nextSprint.name}`).waitFor();
     const sprintOf = async (key: string) => ((await (await poContext.request.get(`/api/v1/items/${key}`)).json()) as { sprintId: string | null }).sprintId;
     expect([await sprintOf(first), await sprintOf(second)]).toEqual([nextSprint.id, nextSprint.id]);
+
+    // The PM plans too, but a running sprint's scope is the PO's: it is offered greyed out, with the reason.
+    const running = sprints.items.find((sprint) => sprint.state === 'active')!;
+    await list(pm).locator('.item-row').first().focus();
+    await pm.keyboard.press('x');
+    const pmBulk = pm.getByRole('region', { name: 'Bulk actions' });
+    await pmBulk.getByLabel('Bulk action').selectOption('sprint');
+    await pmBulk.getByText(`${running.name} has started: only the product owner or an owner can change its scope now.`).waitFor();
+    expect(await pmBulk.locator(`option[value="${running.id}"]`).isDisabled()).toBe(true);
+    expect(await pmBulk.getByLabel('Sprint', { exact: true }).inputValue()).toBe(nextSprint.id);
 
     await Promise.all([poContext.close(), pmContext.close()]);
   });

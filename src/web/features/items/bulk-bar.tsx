@@ -262,11 +262,6 @@ export function BulkBar({ productId, selected, workflow, members, roles, canEdit
           Apply to {selected.length}
         </Button>
       </form>
-      {sprintNote && (
-        <p id={ids.note} className="bulk-note">
-          {sprintNote}
-        </p>
-      )}
       {progress && (
         <div className="bulk-progress">
           <progress max={progress.total} value={progress.done} aria-label="Bulk update progress" />
@@ -278,6 +273,11 @@ export function BulkBar({ productId, selected, workflow, members, roles, canEdit
       <button type="button" className="icon-btn icon-btn-sm bulk-clear" aria-label="Clear the selection" onClick={onClear}>
         <CloseIcon />
       </button>
+      {sprintNote && (
+        <p id={ids.note} className="bulk-note">
+          {sprintNote}
+        </p>
+      )}
       {error && (
         <p className="bulk-error" role="alert">
           {error}
