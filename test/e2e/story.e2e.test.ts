@@ -85,6 +85,19 @@ describe('writing a story', () => {
     expect(await pm.getByRole('checkbox', { name: 'Criterion 1 done' }).isChecked()).toBe(true);
     expect(await pm.evaluate(() => (window as unknown as { tandemMarker?: string }).tandemMarker)).toBe('still-here');
 
+    // The item's history says who did what, newest first, with the exact time on hover; the PM's follows live.
+    for (const page of [po, pm]) {
+      const latest = page.getByRole('list', { name: 'Activity' }).locator('.activity-text').first();
+      await expect.poll(() => latest.textContent()).toBe('Pablo Owner checked off criterion 1');
+    }
+    const history = po.getByRole('list', { name: 'Activity' });
+    const lines = await history.locator('.activity-text').allTextContents();
+    expect(lines).toContain('Pablo Owner set the estimate to 3');
+    expect(lines).toContain('Pablo Owner added criterion 2');
+    expect(lines).toContain('Pablo Owner changed “As a” to “workspace admin”');
+    expect(lines.at(-1)).toBe('Pablo Owner created it');
+    expect(await history.locator('time').first().getAttribute('title')).toMatch(/\d{4}/);
+
     // Back in the backlog the row says the story is ready and shows its estimate.
     await po.getByRole('link', { name: 'Pulse' }).first().click();
     await po.waitForURL(/\/items$/);

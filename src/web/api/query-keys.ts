@@ -31,6 +31,8 @@ export const queryKeys = {
   views: (productId: string) => ['products', productId, 'views'] as const,
   /** An item's stored scores with their inputs and formulas. */
   scores: (itemId: string) => ['item', itemId, 'scores'] as const,
+  /** An item's history, newest first, a cursor page at a time; under `item`, so every hint about the item refreshes it. */
+  itemActivity: (itemId: string) => ['item', itemId, 'activity'] as const,
   invitePreview: (token: string) => ['invite', token] as const,
   /** The product's decision log; a `decision.changed` hint refreshes everything under `all`. */
   decisions: {

@@ -3,7 +3,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import { ApiError, messageOf } from '../../api/client';
 import { EditConflict, isStale, type ItemChange, type SaveOptions } from '../../api/item-editor';
-import type { Item } from '../../api/types';
+import type { CustomField, Item } from '../../api/types';
 import { StatusRing, TypeBadge } from '../../ui/badges';
 import { Button, Kbd } from '../../ui/button';
 import { EditIcon, ListIcon, TrashIcon } from '../../ui/icons';
@@ -14,6 +14,7 @@ import { useMembers } from '../members/queries';
 import { ScoringPanel } from '../prioritization/scoring-panel';
 import { useProducts } from '../shell/queries';
 import { statusMap, statusOf, statusOptions } from '../workflow/workflow';
+import { ActivitySection } from './activity-section';
 import { usePending, type Editing, type SaveResult } from './draft-field';
 import { CustomFieldsPanel, DetailsPanel, ReadinessPanel } from './item-details';
 import { ChildrenSection, CriteriaSection, DescriptionSection, StorySection } from './item-sections';
@@ -23,6 +24,8 @@ import { useItemByKey, useItemEditor, useRestoreItem, useTrashItem } from './que
 
 const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+const EMPTY_FIELDS: readonly CustomField[] = [];
 
 /** Types that other items may sit under. */
 const HAS_CHILDREN = new Set(['epic', 'feature', 'story']);
@@ -47,6 +50,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
   const product = products.data?.find((candidate) => candidate.id === productId);
   const members = useMembers(workspaceId);
   const statusFor = useMemo(() => statusMap(product?.workflow), [product?.workflow]);
+  const statusName = useCallback((key: string) => statusFor(key).name, [statusFor]);
 
   const query = useItemByKey(productId, itemKey);
   const saveItem = useItemEditor(productId, itemKey);
@@ -257,6 +261,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
           <ScoringPanel productId={productId} item={item} criteria={product?.scoringCriteria ?? []} canScore={canScore} />
           {HAS_CHILDREN.has(item.type) && <ChildrenSection workspaceId={workspaceId} item={item} statusFor={statusFor} />}
           <DecisionsSection workspaceId={workspaceId} item={item} canWrite={canDecide} />
+          <ActivitySection item={item} members={members.data} statusName={statusName} customFields={product?.customFields ?? EMPTY_FIELDS} />
         </div>
         <aside className="item-side" aria-label="Item details">
           {item.readiness && <ReadinessPanel readiness={item.readiness} />}

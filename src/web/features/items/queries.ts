@@ -17,6 +17,7 @@ import { addItemToTrash, removeItemsFromTrash } from '../../api/trash-cache';
 import { DEFAULT_VIEW, type ListView } from '../../api/list-view';
 import type { Item, ItemCreate, ItemPage, ItemUpdate, ListOf } from '../../api/types';
 import type { SavedView, SavedViewCreate, SavedViewUpdate } from '../../../contracts/view.schema';
+import type { Activity } from '../../../contracts/workspace.schema';
 import type { ScoredFramework } from '../../../contracts/prioritization.schema';
 
 export { ITEMS_PAGE_SIZE } from '../../app/first-requests';
@@ -176,6 +177,31 @@ export function useChildren(productId: string, parentId: string) {
       const params = new URLSearchParams({ limit: String(CHILDREN_PAGE_SIZE) });
       if (pageParam) params.set('cursor', pageParam);
       return request<ItemPage>(`/items/${encodeURIComponent(parentId)}/children?${params}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export const ACTIVITY_PAGE_SIZE = 20;
+
+export interface ActivityPage {
+  items: Activity[];
+  nextCursor: string | null;
+}
+
+/**
+ * An item's history, newest first, a cursor page at a time. Its key sits
+ * under the item's, so the item's realtime hints (the page's own saves
+ * included) refetch it with the item.
+ */
+export function useItemActivity(itemId: string) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.itemActivity(itemId),
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: String(ACTIVITY_PAGE_SIZE) });
+      if (pageParam) params.set('cursor', pageParam);
+      return request<ActivityPage>(`/items/${encodeURIComponent(itemId)}/activity?${params}`, { signal });
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
