@@ -210,6 +210,22 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
     await page.close();
   });
 
+  it('the prioritisation matrix with its side list, its table and a point moved by keyboard', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Matrix' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prioritisation matrix' }).waitFor();
+    // Added from the keyboard, the point takes focus; an arrow key moves it and the table lists it.
+    const add = page.getByRole('region', { name: 'Not on the matrix yet' }).getByRole('button', { name: /^Add .* to the matrix$/ });
+    await add.first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.matrix-svg [role="button"]:focus').waitFor();
+    await page.keyboard.press('ArrowUp');
+    await page.getByRole('region', { name: /^Items on the matrix/ }).getByRole('row').nth(1).waitFor();
+    await add.first().waitFor();
+    await expectNoSeriousViolations(page, 'matrix');
+    await page.close();
+  });
+
   it('the members page of an owner, with a fresh invite link', async () => {
     const page = await context.newPage();
     await page.goto('/');

@@ -34,6 +34,19 @@ export const queryKeys = {
   /** An item's history, newest first, a cursor page at a time; under `item`, so every hint about the item refreshes it. */
   itemActivity: (itemId: string) => ['item', itemId, 'activity'] as const,
   invitePreview: (token: string) => ['invite', token] as const,
+  /**
+   * The prioritisation matrix. Any item hint of the product may move an item
+   * on it (a score), or add or drop one (a new item, the trash), so its keys
+   * sit under `allChildren`, the prefix realtime.ts refreshes on every item
+   * hint of the product; only the queries on screen refetch.
+   */
+  matrix: {
+    all: (productId: string) => ['products', productId, 'children', 'matrix'] as const,
+    /** Every stored score of one framework across the product, all pages at once. */
+    scores: (productId: string, framework: string) => ['products', productId, 'children', 'matrix', 'scores', framework] as const,
+    /** Open items found by the side list's search, for adding to the matrix. */
+    candidates: (productId: string, q: string) => ['products', productId, 'children', 'matrix', 'candidates', q] as const,
+  },
   /** The product's decision log; a `decision.changed` hint refreshes everything under `all`. */
   decisions: {
     all: (productId: string) => ['products', productId, 'decisions'] as const,

@@ -6,6 +6,7 @@ import { parseBoardSearch } from '../features/board/board-search';
 import { BoardPage, PlanningPage, SprintPage, SprintsPage } from '../features/sprints/lazy-pages';
 import { parseDecisionSearch } from '../features/decisions/decision-model';
 import { DecisionLogPage, DecisionPage } from '../features/decisions/lazy-pages';
+import { MatrixPage } from '../features/prioritization/matrix-lazy-page';
 import { AppShell } from '../features/shell/app-shell';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 import { InvitePage, ItemPage, MembersPage, SettingsPage, TrashPage } from './lazy-pages';
@@ -153,6 +154,15 @@ const decisionRoute = createRoute({
   },
 });
 
+const matrixRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/matrix',
+  component: function MatrixRoute() {
+    const { workspaceId, productId } = matrixRoute.useParams();
+    return <MatrixPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -166,7 +176,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

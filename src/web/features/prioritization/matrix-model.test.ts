@@ -6,6 +6,7 @@ import {
   matrixLayout,
   MAX_STACKED,
   placePoints,
+  pointOfItem,
   quadrantOf,
   quadrantRect,
   ratingsAt,
@@ -16,6 +17,7 @@ import {
   tableOrder,
   toMatrixPoint,
   toSvgPoint,
+  upsertPoint,
   valueToY,
   withPending,
   xToEffort,
@@ -75,7 +77,7 @@ describe('coordinates and ratings', () => {
     const phone = matrixLayout(343);
     expect(phone.width).toBe(343);
     expect(phone.box.left + phone.box.width).toBeLessThanOrEqual(343);
-    expect(phone.box.height).toBeGreaterThanOrEqual(260);
+    expect(phone.box.height).toBeGreaterThanOrEqual(300);
     const wide = matrixLayout(1400);
     expect(wide.box.height).toBe(520);
     expect(wide.height).toBeGreaterThan(wide.box.height);
@@ -91,6 +93,9 @@ describe('the keyboard', () => {
     expect(stepRatings(at, 'ArrowRight')).toEqual({ value: 5, effort: 6 });
     expect(stepRatings(at, 'ArrowLeft')).toEqual({ value: 5, effort: 4 });
     expect(stepRatings(at, 'Enter')).toBeNull();
+    // Only the ratings come back, whatever else the argument carries (a whole point, say).
+    expect(stepRatings(point('DEMO-1', 5, 5), 'ArrowUp')).toEqual({ value: 6, effort: 5 });
+    expect(scoreBody(point('DEMO-1', 5, 5), point('DEMO-1', 6, 5))).toEqual({ framework: 'value_effort', inputs: { value: 6, effort: 5 } });
   });
 
   it('stops at 1 and 10, and brings an in-between rating to the next whole one', () => {
@@ -135,14 +140,29 @@ describe('scores', () => {
     expect(scoreBody({ midpoint: 9.5 }, { value: 9, effort: 3 })).toEqual({ framework: 'value_effort', inputs: { value: 9, effort: 3, midpoint: 9.5 } });
   });
 
-  it('lays moves not yet confirmed over the loaded points', () => {
+  it('lays moves not yet confirmed over the loaded points, an item being added at the end', () => {
     const points = [point('DEMO-1', 2, 2), point('DEMO-2', 4, 4)];
-    const shown = withPending(points, new Map([['id-DEMO-2', { value: 8, effort: 1 }]]));
+    const pending = new Map([
+      ['id-DEMO-2', rescore(points[1]!, { value: 8, effort: 1 })],
+      ['id-DEMO-7', pointOfItem({ id: 'id-DEMO-7', key: 'DEMO-7', title: 'New', type: 'bug', status: 'todo' }, { value: 5, effort: 5 })],
+    ]);
+    const shown = withPending(points, pending);
     expect(shown.map(({ key, value, effort, score }) => [key, value, effort, score])).toEqual([
       ['DEMO-1', 2, 2, 1],
       ['DEMO-2', 8, 1, 8],
+      ['DEMO-7', 5, 5, 1],
     ]);
+    expect(shown[2]).toMatchObject({ title: 'New', type: 'bug', status: 'todo', explanation: expect.stringContaining('→ fill-in') });
     expect(withPending(points, new Map())).toEqual(points);
+  });
+
+  it('puts a confirmed score in place of the loaded one, or adds it', () => {
+    const points = [point('DEMO-1', 2, 2), point('DEMO-2', 4, 4)];
+    expect(upsertPoint(points, point('DEMO-2', 9, 9)).map((p) => [p.key, p.value])).toEqual([
+      ['DEMO-1', 2],
+      ['DEMO-2', 9],
+    ]);
+    expect(upsertPoint(points, point('DEMO-3', 1, 1)).map((p) => p.key)).toEqual(['DEMO-1', 'DEMO-2', 'DEMO-3']);
   });
 
   it('reads stored scores as points, leaving off inputs that are not ratings', () => {
@@ -163,13 +183,19 @@ describe('scores', () => {
 describe('placing points that share a cell', () => {
   const radius = 6;
 
-  it('draws a lone point at its cell centre, labelled, the label inside the chart near the right edge', () => {
+  it('draws a lone point at its cell centre, its key under it', () => {
     const { placed, badges } = placePoints([point('DEMO-1', 8, 2), point('DEMO-2', 3, 10)], box, radius);
     expect(placed).toEqual([
-      expect.objectContaining({ x: effortToX(2, box), y: valueToY(8, box), groupSize: 1, showLabel: true, labelSide: 'right' }),
-      expect.objectContaining({ x: effortToX(10, box), y: valueToY(3, box), groupSize: 1, showLabel: true, labelSide: 'left' }),
+      expect.objectContaining({ x: effortToX(2, box), y: valueToY(8, box), groupSize: 1, showLabel: true, labelSide: 'below' }),
+      expect.objectContaining({ x: effortToX(10, box), y: valueToY(3, box), groupSize: 1, showLabel: true, labelSide: 'below' }),
     ]);
     expect(badges).toEqual([]);
+  });
+
+  it('writes the keys of stacked points beside them, on the left near the right edge so they stay inside the chart', () => {
+    const sides = (effort: number) => placePoints([point('DEMO-1', 5, effort), point('DEMO-2', 5, effort)], box, radius).placed.map((p) => p.labelSide);
+    expect(sides(2)).toEqual(['right', 'right']);
+    expect(sides(9)).toEqual(['left', 'left']);
   });
 
   it('stacks a few points of one cell apart, inside the cell, in key order', () => {

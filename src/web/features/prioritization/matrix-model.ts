@@ -49,8 +49,8 @@ export interface MatrixLayout {
   box: PlotBox;
 }
 
-/** Room for the value axis on the left and the effort axis below. */
-const PADDING = { left: 44, right: 12, top: 12, bottom: 42 } as const;
+/** Room for the value axis on the left, the effort axis below, and the quadrant names above and below. */
+const PADDING = { left: 44, right: 12, top: 26, bottom: 42 } as const;
 
 /**
  * The chart for a container `width` pixels wide: square-ish plot, never
@@ -59,7 +59,7 @@ const PADDING = { left: 44, right: 12, top: 12, bottom: 42 } as const;
 export function matrixLayout(width: number): MatrixLayout {
   const safeWidth = Math.max(240, Math.round(width));
   const plotWidth = safeWidth - PADDING.left - PADDING.right;
-  const plotHeight = Math.round(Math.min(Math.max(plotWidth * 0.8, 260), 520));
+  const plotHeight = Math.round(Math.min(Math.max(plotWidth * 0.8, 300), 520));
   return {
     width: safeWidth,
     height: plotHeight + PADDING.top + PADDING.bottom,
@@ -107,15 +107,16 @@ export function toSvgPoint(client: { x: number; y: number }, rect: { left: numbe
 export function stepRatings(ratings: Ratings, key: string): Ratings | null {
   const up = (rating: number) => Math.min(RATING_MAX, Math.floor(rating) + 1);
   const down = (rating: number) => Math.max(RATING_MIN, Math.ceil(rating) - 1);
+  const { value, effort } = ratings;
   switch (key) {
     case 'ArrowUp':
-      return { ...ratings, value: up(ratings.value) };
+      return { value: up(value), effort };
     case 'ArrowDown':
-      return { ...ratings, value: down(ratings.value) };
+      return { value: down(value), effort };
     case 'ArrowRight':
-      return { ...ratings, effort: up(ratings.effort) };
+      return { value, effort: up(effort) };
     case 'ArrowLeft':
-      return { ...ratings, effort: down(ratings.effort) };
+      return { value, effort: down(effort) };
     default:
       return null;
   }
@@ -160,25 +161,41 @@ export function quadrantRect(quadrant: ValueEffortQuadrant, box: PlotBox): { x: 
 }
 
 /** A point moved to new ratings, with the score and formula the server will store for them. */
-export function rescore(point: MatrixPoint, ratings: Ratings): MatrixPoint {
-  const inputs = { ...ratings, ...(point.midpoint === undefined ? {} : { midpoint: point.midpoint }) };
-  const result = valueEffort(inputs);
-  return { ...point, ...ratings, score: result.score, explanation: result.explanation };
+export function rescore(point: MatrixPoint, { value, effort }: Ratings): MatrixPoint {
+  const result = valueEffort({ value, effort, midpoint: point.midpoint });
+  return { ...point, value, effort, score: result.score, explanation: result.explanation };
 }
 
 /** The body of `POST /items/{id}/scores` that stores these ratings, keeping a stored midpoint. */
-export function scoreBody(point: Pick<MatrixPoint, 'midpoint'> | null, ratings: Ratings) {
-  const inputs = point?.midpoint === undefined ? { ...ratings } : { ...ratings, midpoint: point.midpoint };
+export function scoreBody(point: Pick<MatrixPoint, 'midpoint'> | null, { value, effort }: Ratings) {
+  const inputs = point?.midpoint === undefined ? { value, effort } : { value, effort, midpoint: point.midpoint };
   return { framework: 'value_effort' as const, inputs };
 }
 
-/** Points with the moves not yet confirmed by the server laid over them, so a refetch in between cannot undo a drag on screen. */
-export function withPending(points: readonly MatrixPoint[], pending: ReadonlyMap<string, Ratings>): MatrixPoint[] {
+/**
+ * Points with the moves not yet confirmed by the server laid over them, so a
+ * refetch in between cannot undo a drag on screen; an item being added is not
+ * loaded yet, so it joins at the end.
+ */
+export function withPending(points: readonly MatrixPoint[], pending: ReadonlyMap<string, MatrixPoint>): MatrixPoint[] {
   if (pending.size === 0) return [...points];
-  return points.map((point) => {
-    const moved = pending.get(point.itemId);
-    return moved && !sameRatings(moved, point) ? rescore(point, moved) : point;
-  });
+  const shown = points.map((point) => pending.get(point.itemId) ?? point);
+  const loaded = new Set(points.map((point) => point.itemId));
+  for (const [itemId, point] of pending) if (!loaded.has(itemId)) shown.push(point);
+  return shown;
+}
+
+/** The loaded points with one replaced (by item) or added: a confirmed score going into the cache. */
+export function upsertPoint(points: readonly MatrixPoint[], point: MatrixPoint): MatrixPoint[] {
+  const index = points.findIndex((candidate) => candidate.itemId === point.itemId);
+  if (index === -1) return [...points, point];
+  return points.map((candidate, at) => (at === index ? point : candidate));
+}
+
+/** An item not on the matrix yet, as the point it becomes at these ratings. */
+export function pointOfItem(item: { id: string; key: string; title: string; type: string; status: string }, ratings: Ratings): MatrixPoint {
+  const base: MatrixPoint = { itemId: item.id, key: item.key, title: item.title, type: item.type, status: item.status, ...ratings, score: 0, explanation: '' };
+  return rescore(base, ratings);
 }
 
 const isRating = (rating: unknown): rating is number => typeof rating === 'number' && Number.isFinite(rating) && rating >= RATING_MIN && rating <= RATING_MAX;
@@ -211,10 +228,13 @@ export function tableOrder(points: readonly MatrixPoint[]): MatrixPoint[] {
 
 export const formatRating = (rating: number): string => (Number.isInteger(rating) ? String(rating) : rating.toFixed(1));
 
-/** What a screen reader hears about a point's place, e.g. `DEMO-12: value 7, effort 3 (quick win)`. */
-export function describeRatings(key: string, ratings: Ratings & { midpoint?: number }): string {
-  return `${key}: value ${formatRating(ratings.value)}, effort ${formatRating(ratings.effort)} (${QUADRANTS[quadrantOf(ratings)].name.toLowerCase()})`;
+/** A place in words, e.g. `value 7, effort 3 (quick win)`. */
+export function describePlace(ratings: Ratings & { midpoint?: number }): string {
+  return `value ${formatRating(ratings.value)}, effort ${formatRating(ratings.effort)} (${QUADRANTS[quadrantOf(ratings)].name.toLowerCase()})`;
 }
+
+/** What a screen reader hears about a point's place, e.g. `DEMO-12: value 7, effort 3 (quick win)`. */
+export const describeRatings = (key: string, ratings: Ratings & { midpoint?: number }): string => `${key}: ${describePlace(ratings)}`;
 
 export interface PlacedPoint {
   point: MatrixPoint;
@@ -223,8 +243,11 @@ export interface PlacedPoint {
   /** How many points share its cell (its exact value and effort). */
   groupSize: number;
   showLabel: boolean;
-  /** Which side of the dot its key is written on: left near the right edge, so it stays inside the chart. */
-  labelSide: 'left' | 'right';
+  /**
+   * Where its key is written: under a lone dot, where it fits inside the cell;
+   * beside a stacked one (left near the right edge, so it stays inside the chart).
+   */
+  labelSide: 'below' | 'left' | 'right';
 }
 
 export interface CellBadge {
@@ -266,7 +289,7 @@ export function placePoints(points: readonly MatrixPoint[], box: PlotBox, dotRad
     const cx = effortToX(effort, box);
     const cy = valueToY(value, box);
     const n = group.length;
-    const labelSide = effort > RATING_MAX - 2 ? 'left' : 'right';
+    const labelSide = n === 1 ? 'below' : effort > RATING_MAX - 2 ? 'left' : 'right';
     if (n <= MAX_STACKED) {
       const gap = Math.min(dotRadius * 2.6, cell.height / n);
       group.forEach((point, index) => placed.push({ point, x: cx, y: cy + (index - (n - 1) / 2) * gap, groupSize: n, showLabel: canLabel, labelSide }));

@@ -13,6 +13,7 @@ import { Logo } from '../../ui/logo';
 import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useMe, useSignOut } from '../auth/queries';
+import { MatrixIcon } from '../prioritization/matrix-icon';
 import { CommandPalette } from './command-palette';
 import { PublicLayout } from './public-layout';
 import { useProducts } from './queries';
@@ -157,6 +158,15 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
                       >
                         <DecisionIcon />
                         <span className="nav-text">Decisions</span>
+                      </Link>
+                      <Link
+                        to="/w/$workspaceId/p/$productId/matrix"
+                        params={{ workspaceId, productId: product.id }}
+                        className="nav-link nav-sublink"
+                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
+                      >
+                        <MatrixIcon />
+                        <span className="nav-text">Matrix</span>
                       </Link>
                     </>
                   )}

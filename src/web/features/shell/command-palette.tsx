@@ -6,6 +6,7 @@ import type { Product, Role } from '../../api/types';
 import { useShell } from '../../app/shell-context';
 import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
 import { ArrowDownIcon, ArrowUpIcon, BoxIcon, DecisionIcon, ListIcon, MoonIcon, PlusIcon, SettingsIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
+import { MatrixIcon } from '../prioritization/matrix-icon';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -114,6 +115,15 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                   onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/decisions', params: { workspaceId, productId: currentProduct.id } }))}
                 >
                   <DecisionIcon /> Go to decision log
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to prioritisation matrix value effort quadrant quick wins"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/matrix', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <MatrixIcon /> Go to prioritisation matrix
                   {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
