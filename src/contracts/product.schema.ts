@@ -12,6 +12,8 @@ export const ProductSchema = z
     key: z.string(),
     name: z.string(),
     description: z.string(),
+    vision: z.string().meta({ description: 'Markdown: where the product is going' }),
+    strategy: z.string().meta({ description: 'Markdown: how it means to get there' }),
     workflow: z.array(WorkflowStatusSchema).meta({ description: 'The statuses items move through, in board order' }),
     customFields: z.array(CustomFieldSchema),
     scoringCriteria: z.array(ScoringCriterionSchema).meta({ description: 'The criteria and weights of the custom weighted score' }),
@@ -34,6 +36,8 @@ export const ProductUpdateBodySchema = z
   .strictObject({
     name: z.string().trim().min(1).max(120),
     description: z.string().max(20_000),
+    vision: z.string().max(20_000),
+    strategy: z.string().max(50_000),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'nothing to change');

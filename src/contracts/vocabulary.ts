@@ -31,6 +31,11 @@ export const SCORED_FRAMEWORKS = ['rice', 'ice', 'wsjf', 'moscow', 'value_effort
 
 export const DECISION_STATUSES = ['proposed', 'decided', 'superseded'] as const;
 
+/** Whether a key result's metric should rise or fall from its baseline. */
+export const KEY_RESULT_DIRECTIONS = ['increase', 'decrease'] as const;
+
+export const INITIATIVE_STATUSES = ['proposed', 'active', 'completed', 'dropped'] as const;
+
 /**
  * Realtime messages are invalidation hints, not state: the client refetches
  * what the ids name through its own queries.
@@ -55,4 +60,5 @@ export const EVENT_TYPES = [
   'sprint.started',
   'sprint.completed',
   'decision.changed',
+  'strategy.changed',
 ] as const;

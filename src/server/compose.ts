@@ -8,6 +8,7 @@ import { ItemService } from '../services/item.service';
 import type { PasswordHasher } from '../services/ports';
 import { PrioritizationService } from '../services/prioritization.service';
 import { ForecastService } from '../services/forecast.service';
+import { StrategyService } from '../services/strategy.service';
 import { ScoreService } from '../services/score.service';
 import { SprintService } from '../services/sprint.service';
 import { SavedViewService } from '../services/view.service';
@@ -77,6 +78,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     sprints: new SprintService(store, events, ctx),
     views: new SavedViewService(store, ctx),
     decisions: new DecisionService(store, events, ctx),
+    strategy: new StrategyService(store, events, ctx),
     idempotency: new IdempotencyService(store, ctx),
     events,
     ping: () => store.ping(),

@@ -3,6 +3,7 @@ import { createPostgresDatabase, type ScratchPostgres } from '../../test/integra
 import { testHasher } from '../../test/support/app';
 import { DEMO_ACCOUNTS, DEMO_ITEMS } from '../services/demo-data';
 import { DEMO_DECISIONS, DEMO_SPRINTS } from '../services/demo-sprints';
+import { DEMO_GOALS, DEMO_INITIATIVES, DEMO_VISION } from '../services/demo-strategy';
 import { compose, type Runtime } from './compose';
 
 describe('demo seeding [postgres]', () => {
@@ -42,6 +43,20 @@ describe('demo seeding [postgres]', () => {
     expect(running.committedAtStart).toBe(inSprint.reduce((sum, item) => sum + (item.estimate ?? 0), 0));
     expect(inSprint[0]!.typicalSprintPoints).toBe(19);
     expect(await first.store.read.decisions.list(workspace!.id, product!.id, { limit: 10 })).toHaveLength(DEMO_DECISIONS.length);
+  });
+
+  it('gives the demo a strategy: goals with key results, initiatives served by epics, and one unaligned epic to flag', async () => {
+    const [workspace] = (await first.store.read.members.membershipsOf((await first.store.read.users.findByEmail('pm@demo.test'))!.id)).map((m) => m.workspace);
+    const [product] = await first.store.read.products.list(workspace!.id);
+    expect(product!.vision).toBe(DEMO_VISION);
+    const pm = { actor: { userId: (await first.store.read.users.findByEmail('pm@demo.test'))!.id }, workspaceId: workspace!.id, roles: ['product_manager' as const], action: 'item.read' as const };
+    const tree = await first.services.strategy.traceability(pm, product!);
+    expect(tree.goals.map(({ goal }) => goal.title)).toEqual(DEMO_GOALS.map((goal) => goal.title));
+    expect(tree.goals.every(({ goal }) => goal.keyResults.length > 0 && goal.progress > 0 && goal.progress < 1)).toBe(true);
+    expect(tree.goals.flatMap(({ initiatives }) => initiatives.map(({ initiative }) => initiative.title))).toEqual(expect.arrayContaining(DEMO_INITIATIVES.map((initiative) => initiative.title)));
+    expect(tree.goals.some(({ rollup }) => rollup.items > 0 && rollup.progress > 0)).toBe(true);
+    expect(tree.orphans.unalignedItems.map((item) => item.title)).toContain('Funnels 2.0');
+    expect(tree.orphans.goalsWithoutWork).toEqual([]);
   });
 
   it('leaves a database that already has users alone', async () => {

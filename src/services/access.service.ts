@@ -3,7 +3,7 @@ import { assertAllowed, type Action } from '../domain/access/permissions';
 import { notFound, TandemError } from '../domain/errors';
 import { parseItemRef } from '../domain/items';
 import type { Actor } from './context';
-import type { ItemRecord, ProductRecord, Repositories } from './ports';
+import type { GoalRecord, InitiativeRecord, ItemRecord, KeyResultRecord, ProductRecord, Repositories } from './ports';
 
 /** Proof that an actor may perform an action in a workspace; services trust it. */
 export interface Scope {
@@ -13,7 +13,7 @@ export interface Scope {
   action: Action;
 }
 
-type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions'>;
+type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions' | 'goals' | 'initiatives'>;
 
 /**
  * Checks the permission matrix for a request. A caller who is not a member of
@@ -58,6 +58,24 @@ export class AccessService {
     const decision = await this.repos.decisions.findById(decisionId);
     if (!decision) throw notFound('Decision');
     return this.workspace(actor, decision.workspaceId, action, 'Decision');
+  }
+
+  async goal(actor: Actor, goalId: string, action: Action): Promise<{ scope: Scope; goal: GoalRecord }> {
+    const goal = await this.repos.goals.findById(goalId);
+    if (!goal) throw notFound('Goal');
+    return { scope: await this.workspace(actor, goal.workspaceId, action, 'Goal'), goal };
+  }
+
+  async keyResult(actor: Actor, keyResultId: string, action: Action): Promise<{ scope: Scope; keyResult: KeyResultRecord }> {
+    const keyResult = await this.repos.goals.findKeyResult(keyResultId);
+    if (!keyResult) throw notFound('Key result');
+    return { scope: await this.workspace(actor, keyResult.workspaceId, action, 'Key result'), keyResult };
+  }
+
+  async initiative(actor: Actor, initiativeId: string, action: Action): Promise<{ scope: Scope; initiative: InitiativeRecord }> {
+    const initiative = await this.repos.initiatives.findById(initiativeId);
+    if (!initiative) throw notFound('Initiative');
+    return { scope: await this.workspace(actor, initiative.workspaceId, action, 'Initiative'), initiative };
   }
 
   private async findItem(actor: Actor, itemRef: string): Promise<ItemRecord> {

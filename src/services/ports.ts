@@ -4,6 +4,7 @@ import type { AcceptanceCriterion, ItemSort, ItemType } from '../contracts/item.
 import type { DecisionStatus } from '../contracts/decision.schema';
 import type { ScoredFramework } from '../contracts/prioritization.schema';
 import type { CustomField, CustomFieldValue, WorkflowStatus } from '../contracts/workflow.schema';
+import type { INITIATIVE_STATUSES, KEY_RESULT_DIRECTIONS } from '../contracts/vocabulary';
 
 /**
  * The ports the services need. src/store implements the repositories;
@@ -145,6 +146,9 @@ export interface ProductRecord {
   key: string;
   name: string;
   description: string;
+  /** Markdown: where the product is going, and how it means to get there. */
+  vision: string;
+  strategy: string;
   /** The statuses items move through, in board order. */
   workflow: WorkflowStatus[];
   customFields: CustomField[];
@@ -155,7 +159,7 @@ export interface ProductRecord {
   updatedAt: string;
 }
 
-export type ProductPatch = Partial<Pick<ProductRecord, 'name' | 'description' | 'workflow' | 'customFields' | 'scoringCriteria'>>;
+export type ProductPatch = Partial<Pick<ProductRecord, 'name' | 'description' | 'vision' | 'strategy' | 'workflow' | 'customFields' | 'scoringCriteria'>>;
 
 export interface ProductRepository {
   /** Fails with `key_taken` when the workspace has a product with that key. */
@@ -539,6 +543,128 @@ export interface LoginFailureRepository {
   clear(key: string): Promise<void>;
 }
 
+export interface GoalRecord {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  title: string;
+  description: string;
+  startDate: string;
+  endDate: string;
+  ownerId: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type GoalPatch = Partial<Pick<GoalRecord, 'title' | 'description' | 'startDate' | 'endDate' | 'ownerId'>>;
+
+export interface KeyResultRecord {
+  id: string;
+  workspaceId: string;
+  goalId: string;
+  name: string;
+  unit: string;
+  baseline: number;
+  target: number;
+  current: number | null;
+  direction: (typeof KEY_RESULT_DIRECTIONS)[number];
+  /** A fraction 0–1, or null when nobody said. */
+  confidence: number | null;
+  /** Order within the goal. */
+  position: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type KeyResultPatch = Partial<Pick<KeyResultRecord, 'name' | 'unit' | 'baseline' | 'target' | 'current' | 'direction' | 'confidence'>>;
+
+export interface GoalRepository {
+  insert(goal: GoalRecord): Promise<void>;
+  findById(id: string): Promise<GoalRecord | null>;
+  /** By start date, then creation. */
+  list(workspaceId: string, productId: string): Promise<GoalRecord[]>;
+  findMany(workspaceId: string, ids: readonly string[]): Promise<GoalRecord[]>;
+  /** Null when the expected version is no longer current. */
+  update(id: string, patch: GoalPatch, at: string, expectedVersion?: number): Promise<GoalRecord | null>;
+  /** Its key results and links to initiatives go with it. */
+  delete(id: string): Promise<void>;
+  insertKeyResult(keyResult: KeyResultRecord): Promise<void>;
+  findKeyResult(id: string): Promise<KeyResultRecord | null>;
+  /** The key results of these goals, in position order. */
+  keyResultsOf(workspaceId: string, goalIds: readonly string[]): Promise<KeyResultRecord[]>;
+  updateKeyResult(id: string, patch: KeyResultPatch, at: string, expectedVersion?: number): Promise<KeyResultRecord | null>;
+  deleteKeyResult(id: string): Promise<void>;
+}
+
+export interface InitiativeRecord {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  title: string;
+  description: string;
+  status: (typeof INITIATIVE_STATUSES)[number];
+  startDate: string | null;
+  targetDate: string | null;
+  /** The goals it serves, by id. */
+  goalIds: string[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type InitiativePatch = Partial<Pick<InitiativeRecord, 'title' | 'description' | 'status' | 'startDate' | 'targetDate'>>;
+
+/** What a strategy roll-up counts below an aligned item. */
+export interface RollupRecord {
+  points: number;
+  donePoints: number;
+  items: number;
+  doneItems: number;
+  unestimated: number;
+}
+
+/** An item as the traceability tree names it. */
+export interface TracedItemRecord {
+  id: string;
+  number: number;
+  title: string;
+  type: ItemType;
+  status: string;
+  parentId: string | null;
+}
+
+export interface InitiativeRepository {
+  insert(initiative: Omit<InitiativeRecord, 'goalIds'>): Promise<void>;
+  findById(id: string): Promise<InitiativeRecord | null>;
+  list(workspaceId: string, productId: string): Promise<InitiativeRecord[]>;
+  findMany(workspaceId: string, ids: readonly string[]): Promise<InitiativeRecord[]>;
+  update(id: string, patch: InitiativePatch, at: string, expectedVersion?: number): Promise<InitiativeRecord | null>;
+  /** Bumps the version, for changes to its links only. */
+  touch(id: string, at: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  setGoals(workspaceId: string, initiativeId: string, goalIds: readonly string[]): Promise<void>;
+  /** The initiatives an item is aligned to. */
+  initiativesOfItem(itemId: string): Promise<string[]>;
+  setItemInitiatives(workspaceId: string, itemId: string, initiativeIds: readonly string[]): Promise<void>;
+  /** Every alignment in a product, items outside the trash only. */
+  alignments(workspaceId: string, productId: string): Promise<Array<TracedItemRecord & { initiativeId: string }>>;
+  /**
+   * What lies below the aligned items, grouped by each aligned item, each
+   * initiative or each goal: the stories, tasks and bugs that are not part of
+   * another story, task or bug, outside the trash and not in a canceled status.
+   */
+  rollups(
+    workspaceId: string,
+    productId: string,
+    by: 'item' | 'initiative' | 'goal',
+    statuses: { done: readonly string[]; canceled: readonly string[] },
+  ): Promise<Map<string, RollupRecord>>;
+  /** Epics and features outside the trash, in none of these statuses, aligned to no initiative serving a goal; first `limit` by number. */
+  unaligned(workspaceId: string, productId: string, skipStatuses: readonly string[], limit: number): Promise<{ items: TracedItemRecord[]; count: number }>;
+}
+
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
@@ -552,6 +678,8 @@ export interface Repositories {
   sprints: SprintRepository;
   views: SavedViewRepository;
   decisions: DecisionRepository;
+  goals: GoalRepository;
+  initiatives: InitiativeRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;
   loginFailures: LoginFailureRepository;

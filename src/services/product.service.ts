@@ -28,6 +28,8 @@ export class ProductService {
       id: this.ctx.newId(),
       workspaceId: scope.workspaceId,
       ...input,
+      vision: '',
+      strategy: '',
       workflow: [...DEFAULT_WORKFLOW],
       customFields: [],
       scoringCriteria: [],
@@ -55,7 +57,7 @@ export class ProductService {
   async update(
     scope: Scope,
     productId: string,
-    patch: { name?: string | undefined; description?: string | undefined },
+    patch: { [field in 'name' | 'description' | 'vision' | 'strategy']?: string | undefined },
     expectedVersion?: number,
   ): Promise<ProductRecord> {
     const changes = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));

@@ -7,13 +7,14 @@ import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem, type DemoItem } from './demo-data';
 import { DEMO_AVAILABILITY, DEMO_DECISIONS, DEMO_SPRINTS } from './demo-sprints';
+import { DEMO_GOALS, DEMO_INITIATIVES, DEMO_STRATEGY, DEMO_VISION } from './demo-strategy';
 import { refreshReadiness, storeReadiness } from './readiness';
 import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
 /** What a seeded item says for itself; the rest is blank. */
 type SeedItem = Pick<NewItem, 'type' | 'title' | 'status' | 'createdBy'> & Partial<ItemFields> & { id?: string };
 
-type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions'>;
+type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives'>;
 
 // Large seeds commit in chunks: bounded memory, and progress that means something.
 const CHUNK = 5_000;
@@ -54,6 +55,8 @@ export class SeedService {
       id: this.ctx.newId(),
       workspaceId: workspace.id,
       ...DEMO_PRODUCT,
+      vision: DEMO_VISION,
+      strategy: DEMO_STRATEGY,
       workflow: [...DEFAULT_WORKFLOW],
       customFields: [],
       scoringCriteria: [],
@@ -84,6 +87,7 @@ export class SeedService {
           demoItem(DEMO_ITEMS[n]!, authors[n % authors.length]!.id, ids, userIds, () => this.ctx.newId()),
         );
         await this.seedDemoSprints(repos, product, userIds);
+        await this.seedDemoStrategy(repos, product, userIds, ids);
       });
     } catch (error) {
       if (isTandemError(error) && error.code === 'email_taken') return { seeded: false };
@@ -156,6 +160,58 @@ export class SeedService {
         updatedAt: instant(-2),
       });
       await repos.decisions.setItems(product.workspaceId, id, await Promise.all(spec.items.map(itemId)));
+    }
+  }
+
+  /** The demo's goals with key results, and initiatives with the epics that serve them. */
+  private async seedDemoStrategy(
+    repos: SeedRepositories,
+    product: ProductRecord,
+    userIds: ReadonlyMap<string, string>,
+    itemIds: ReadonlyMap<string, string>,
+  ): Promise<void> {
+    const now = this.ctx.clock.now();
+    const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const at = now.toISOString();
+    const { workspaceId } = product;
+    const goalIds: string[] = [];
+    for (const spec of DEMO_GOALS) {
+      const id = this.ctx.newId();
+      goalIds.push(id);
+      await repos.goals.insert({
+        id,
+        workspaceId,
+        productId: product.id,
+        title: spec.title,
+        description: spec.description,
+        startDate: day(spec.startDay),
+        endDate: day(spec.endDay),
+        ownerId: userIds.get(spec.owner) ?? null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      });
+      for (const [position, keyResult] of spec.keyResults.entries()) {
+        await repos.goals.insertKeyResult({ id: this.ctx.newId(), workspaceId, goalId: id, ...keyResult, position, version: 1, createdAt: at, updatedAt: at });
+      }
+    }
+    for (const spec of DEMO_INITIATIVES) {
+      const id = this.ctx.newId();
+      await repos.initiatives.insert({
+        id,
+        workspaceId,
+        productId: product.id,
+        title: spec.title,
+        description: spec.description,
+        status: spec.status,
+        startDate: spec.startDay === null ? null : day(spec.startDay),
+        targetDate: spec.targetDay === null ? null : day(spec.targetDay),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await repos.initiatives.setGoals(workspaceId, id, spec.goals.map((index) => goalIds[index]!));
+      for (const ref of spec.epics) await repos.initiatives.setItemInitiatives(workspaceId, itemIds.get(ref)!, [id]);
     }
   }
 

@@ -7,6 +7,9 @@ import type {
   ItemScoreRecord,
   ProductRecord,
   DecisionRecord,
+  GoalRecord,
+  InitiativeRecord,
+  KeyResultRecord,
   SavedViewRecord,
   SprintEntryRecord,
   SprintRecord,
@@ -97,6 +100,24 @@ export interface DecisionItemTable {
   itemId: string;
 }
 
+export type GoalTable = GoalRecord;
+
+export type KeyResultTable = Omit<KeyResultRecord, 'direction'> & { direction: string };
+
+export type InitiativeTable = Omit<InitiativeRecord, 'goalIds' | 'status'> & { status: string };
+
+export interface InitiativeGoalTable {
+  workspaceId: string;
+  initiativeId: string;
+  goalId: string;
+}
+
+export interface ItemInitiativeTable {
+  workspaceId: string;
+  itemId: string;
+  initiativeId: string;
+}
+
 export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
   /** JSON of the state before and after the change. */
   before: string | null;
@@ -123,6 +144,11 @@ export interface Database {
   savedView: SavedViewTable;
   decision: DecisionTable;
   decisionItem: DecisionItemTable;
+  goal: GoalTable;
+  keyResult: KeyResultTable;
+  initiative: InitiativeTable;
+  initiativeGoal: InitiativeGoalTable;
+  itemInitiative: ItemInitiativeTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -145,6 +171,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'savedView',
   'decision',
   'decisionItem',
+  'goal',
+  'keyResult',
+  'initiative',
+  'initiativeGoal',
+  'itemInitiative',
   'activity',
   'idempotency',
   'loginFailure',

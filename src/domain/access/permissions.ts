@@ -22,7 +22,9 @@ export const PERMISSIONS = {
   'member.remove': { roles: owner, description: 'Remove a member from the workspace' },
   'activity.read': { roles: everyone, description: 'Read the audit log of changes' },
   'product.create': { roles: strategy, description: 'Create a product' },
-  'product.update': { roles: strategy, description: "Change a product's name and description" },
+  'product.update': { roles: strategy, description: "Change a product's name, description, vision and strategy" },
+  'strategy.update': { roles: strategy, description: 'Set goals and their key results, and initiatives aligned to goals' },
+  'item.align': { roles: strategy, description: 'Align epics and features to initiatives' },
   'workflow.update': {
     roles: backlog,
     description: "Set up a product's backlog: workflow statuses and WIP limits, custom fields, weighted-scoring criteria",

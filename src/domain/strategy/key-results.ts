@@ -1,7 +1,8 @@
 import type { FieldError } from '../../contracts/errors';
+import type { KEY_RESULT_DIRECTIONS } from '../../contracts/vocabulary';
 import { invalidFields } from '../errors';
 
-export type KeyResultDirection = 'increase' | 'decrease';
+export type KeyResultDirection = (typeof KEY_RESULT_DIRECTIONS)[number];
 
 export interface KeyResultMeasure {
   baseline: number;

@@ -24,6 +24,9 @@ interface Targets {
   ownItemId: string;
   /** A story in the running sprint. */
   sprintItemId: string;
+  /** A feature and an initiative of the product, for alignment. */
+  featureId: string;
+  initiativeId: string;
 }
 
 /** One representative request per action of the matrix, and the operation it exercises. */
@@ -125,6 +128,14 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
       body: { title: 'Ship CSV before PDF', status: 'decided', outcome: 'CSV first', itemIds: [t.itemId] },
     }),
   },
+  'strategy.update': {
+    operationId: 'createGoal',
+    request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/goals`, body: { title: 'Win mid-market', startDate: '2027-01-01', endDate: '2027-03-31' } }),
+  },
+  'item.align': {
+    operationId: 'alignItem',
+    request: (t) => ({ method: 'PUT', url: `/api/v1/items/${t.featureId}/initiatives`, body: { initiativeIds: [t.initiativeId] } }),
+  },
   'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
   'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
 };
@@ -160,6 +171,21 @@ const SAME_ACTION_AS: Record<string, Action> = {
   listItemDecisions: 'item.read',
   updateDecision: 'decision.write',
   replaceCustomFields: 'workflow.update',
+  listGoals: 'item.read',
+  getGoal: 'item.read',
+  listInitiatives: 'item.read',
+  getInitiative: 'item.read',
+  getItemAlignment: 'item.read',
+  traceItem: 'item.read',
+  getTraceability: 'item.read',
+  updateGoal: 'strategy.update',
+  deleteGoal: 'strategy.update',
+  createKeyResult: 'strategy.update',
+  updateKeyResult: 'strategy.update',
+  deleteKeyResult: 'strategy.update',
+  createInitiative: 'strategy.update',
+  updateInitiative: 'strategy.update',
+  deleteInitiative: 'strategy.update',
   listInvites: 'member.invite',
   revokeInvite: 'member.invite',
 };
@@ -188,11 +214,13 @@ describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
   let t: TestApp;
   let ws: TestWorkspace;
   let activeSprintId: string;
+  let strategy: { featureId: string; initiativeId: string };
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     ws = await buildWorkspace(t.runtime);
     activeSprintId = await sprintOf(t, ws, { started: true });
+    strategy = await strategyOf(t, ws);
   });
   afterAll(() => t.close());
 
@@ -213,6 +241,7 @@ describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
       plannedSprintId: await sprintOf(t, ws, { started: false }),
       activeSprintId,
       ...(await workOf(t, ws, activeSprintId)),
+      ...strategy,
     };
   }
 
@@ -280,6 +309,7 @@ describe.each(DIALECTS)('workspace isolation $name', ({ dialect }) => {
       plannedSprintId: await sprintOf(t, a, { started: false }),
       activeSprintId: await sprintOf(t, a, { started: action === 'sprint.change_scope' }),
       ...(await workOf(t, a, null)),
+      ...(await strategyOf(t, a)),
     };
     const before = await snapshot(t, a);
     const { method, url, body } = REQUESTS[action].request(targets);
@@ -318,6 +348,15 @@ async function workOf(t: TestApp, ws: TestWorkspace, runningSprintId: string | n
   return { ownItemId: own.id, sprintItemId: inSprint.id };
 }
 
+/** A feature and an initiative serving a goal, for the alignment requests. */
+async function strategyOf(t: TestApp, ws: TestWorkspace): Promise<{ featureId: string; initiativeId: string }> {
+  const owner = ws.owner.token;
+  const feature = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/items`, { token: owner, body: { type: 'feature', title: 'Aligned feature' } })).json();
+  const goal = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/goals`, { token: owner, body: { title: 'Goal', startDate: '2027-01-01', endDate: '2027-06-30' } })).json();
+  const initiative = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/initiatives`, { token: owner, body: { title: 'Bet', goalIds: [goal.id] } })).json();
+  return { featureId: feature.id, initiativeId: initiative.id };
+}
+
 /** Everything of a workspace that a request could change. */
 async function snapshot(t: TestApp, ws: TestWorkspace) {
   const workspace = await t.runtime.store.read.workspaces.findById(ws.workspace.id);
@@ -329,5 +368,8 @@ async function snapshot(t: TestApp, ws: TestWorkspace) {
   const sprints = await t.runtime.store.read.sprints.listByProduct(ws.workspace.id, ws.product.id);
   const views = await t.runtime.store.read.views.listVisible(ws.workspace.id, ws.product.id, ws.owner.user.id);
   const decisions = await t.runtime.store.read.decisions.list(ws.workspace.id, ws.product.id, { limit: 1000 });
-  return { workspace, members, products, items, invites, sprints, views, decisions, lastActivity: activity[0]?.id };
+  const goals = await t.runtime.store.read.goals.list(ws.workspace.id, ws.product.id);
+  const initiatives = await t.runtime.store.read.initiatives.list(ws.workspace.id, ws.product.id);
+  const alignments = await t.runtime.store.read.initiatives.alignments(ws.workspace.id, ws.product.id);
+  return { workspace, members, products, items, invites, sprints, views, decisions, goals, initiatives, alignments, lastActivity: activity[0]?.id };
 }

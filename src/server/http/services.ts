@@ -9,6 +9,7 @@ import type { ScoreService } from '../../services/score.service';
 import type { SprintService } from '../../services/sprint.service';
 import type { SavedViewService } from '../../services/view.service';
 import type { DecisionService } from '../../services/decision.service';
+import type { StrategyService } from '../../services/strategy.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
 
@@ -25,6 +26,7 @@ export interface AppServices {
   sprints: SprintService;
   views: SavedViewService;
   decisions: DecisionService;
+  strategy: StrategyService;
   idempotency: IdempotencyService;
   events: EventBus;
   /** Resolves when the database answers. */

@@ -5,6 +5,8 @@ import type { Sprint } from '../../contracts/sprint.schema';
 import type { SavedView } from '../../contracts/view.schema';
 import type { Decision } from '../../contracts/decision.schema';
 import type { ProductScore } from '../../contracts/prioritization.schema';
+import type { Goal, Initiative, KeyResult, Traceability } from '../../contracts/strategy.schema';
+import type { GoalView, KeyResultView, StrategyService } from '../../services/strategy.service';
 import type { SprintView } from '../../services/sprint.service';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
 import { readinessOf } from '../../services/readiness';
@@ -19,6 +21,8 @@ import type {
   DecisionRecord,
   SavedViewRecord,
   ScoredItemRecord,
+  InitiativeRecord,
+  TracedItemRecord,
   UserRecord,
 } from '../../services/ports';
 
@@ -39,6 +43,8 @@ export const toProduct = (product: ProductRecord): Product => ({
   key: product.key,
   name: product.name,
   description: product.description,
+  vision: product.vision,
+  strategy: product.strategy,
   workflow: product.workflow,
   customFields: product.customFields,
   scoringCriteria: product.scoringCriteria,
@@ -182,3 +188,74 @@ export const toDecision = (decision: DecisionRecord): Decision => ({
 export function toPageOf<R, W>(page: { items: R[]; nextCursor: string | null }, toWire: (record: R) => W) {
   return { items: page.items.map(toWire), nextCursor: page.nextCursor };
 }
+
+export const toKeyResult = (keyResult: KeyResultView): KeyResult => ({
+  id: keyResult.id,
+  goalId: keyResult.goalId,
+  name: keyResult.name,
+  unit: keyResult.unit,
+  baseline: keyResult.baseline,
+  target: keyResult.target,
+  current: keyResult.current,
+  direction: keyResult.direction,
+  confidence: keyResult.confidence,
+  progress: keyResult.progress,
+  achieved: keyResult.achieved,
+  regressed: keyResult.regressed,
+  explanation: keyResult.explanation,
+  version: keyResult.version,
+  createdAt: keyResult.createdAt,
+  updatedAt: keyResult.updatedAt,
+});
+
+export const toGoal = (goal: GoalView): Goal => ({
+  id: goal.id,
+  workspaceId: goal.workspaceId,
+  productId: goal.productId,
+  title: goal.title,
+  description: goal.description,
+  startDate: goal.startDate,
+  endDate: goal.endDate,
+  ownerId: goal.ownerId,
+  keyResults: goal.keyResults.map(toKeyResult),
+  progress: goal.progress,
+  version: goal.version,
+  createdAt: goal.createdAt,
+  updatedAt: goal.updatedAt,
+});
+
+export const toInitiative = (initiative: InitiativeRecord): Initiative => ({
+  id: initiative.id,
+  workspaceId: initiative.workspaceId,
+  productId: initiative.productId,
+  title: initiative.title,
+  description: initiative.description,
+  status: initiative.status,
+  startDate: initiative.startDate,
+  targetDate: initiative.targetDate,
+  goalIds: initiative.goalIds,
+  version: initiative.version,
+  createdAt: initiative.createdAt,
+  updatedAt: initiative.updatedAt,
+});
+
+export const toTracedItem = (productKey: string, item: TracedItemRecord) => ({
+  id: item.id,
+  key: formatItemKey(productKey, item.number),
+  title: item.title,
+  type: item.type,
+  status: item.status,
+});
+
+export const toTraceability = (productKey: string, tree: Awaited<ReturnType<StrategyService['traceability']>>): Traceability => ({
+  goals: tree.goals.map(({ goal, rollup, initiatives }) => ({
+    goal: toGoal(goal),
+    rollup,
+    initiatives: initiatives.map((entry) => ({
+      initiative: toInitiative(entry.initiative),
+      rollup: entry.rollup,
+      items: entry.items.map(({ item, rollup: own }) => ({ ...toTracedItem(productKey, item), rollup: own })),
+    })),
+  })),
+  orphans: { ...tree.orphans, unalignedItems: tree.orphans.unalignedItems.map((item) => toTracedItem(productKey, item)) },
+});

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-27T2200_foundation';
 import * as storiesAndWorkflow from './2026-12-02T1000_stories_and_workflow';
+import * as strategy from './2026-12-02T1400_strategy';
 
 /**
  * Migrations are listed here rather than read from a folder, so they travel
@@ -9,6 +10,7 @@ import * as storiesAndWorkflow from './2026-12-02T1000_stories_and_workflow';
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2200_foundation': foundation,
   '2026-12-02T1000_stories_and_workflow': storiesAndWorkflow,
+  '2026-12-02T1400_strategy': strategy,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,6 +14,8 @@ import { ScoreKyselyRepository } from './score.repository';
 import { SprintKyselyRepository } from './sprint.repository';
 import { SavedViewKyselyRepository } from './view.repository';
 import { DecisionKyselyRepository } from './decision.repository';
+import { GoalKyselyRepository } from './goal.repository';
+import { InitiativeKyselyRepository } from './initiative.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
@@ -32,6 +34,8 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     sprints: new SprintKyselyRepository(db),
     views: new SavedViewKyselyRepository(db),
     decisions: new DecisionKyselyRepository(db),
+    goals: new GoalKyselyRepository(db),
+    initiatives: new InitiativeKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),

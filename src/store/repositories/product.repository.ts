@@ -10,6 +10,8 @@ const PRODUCT_COLUMNS = [
   'key',
   'name',
   'description',
+  'vision',
+  'strategy',
   'workflow',
   'customFields',
   'scoringCriteria',
