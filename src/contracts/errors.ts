@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'wip_limit_reached',
   'status_in_use',
   'invalid_query',
+  'dependency_cycle',
   'unavailable',
   'internal',
 ] as const;
@@ -54,6 +55,7 @@ export const ProblemSchema = z
     instance: z.string().optional(),
     errors: z.array(FieldErrorSchema).optional(),
     column: z.number().int().optional().meta({ description: 'For `invalid_query`: the 1-based column in `q` where the problem is' }),
+    cycle: z.array(z.string()).optional().meta({ description: 'For `dependency_cycle`: the item keys round the cycle, first and last the same' }),
     requestId: z.string().optional(),
   })
   .meta({ id: 'Problem' });

@@ -150,13 +150,13 @@ const RollupSchema = z
   })
   .meta({ id: 'Rollup' });
 
-const TracedItemSchema = z.object({
+export const TracedItemSchema = z.object({
   id: IdSchema,
   key: z.string(),
   title: z.string(),
   type: z.enum(ITEM_TYPES),
   status: z.string(),
-});
+}).meta({ id: 'TracedItem', description: 'An item named by its key, title, type and status' });
 
 export const TraceabilitySchema = z
   .object({

@@ -9,6 +9,7 @@ import type { PasswordHasher } from '../services/ports';
 import { PrioritizationService } from '../services/prioritization.service';
 import { ForecastService } from '../services/forecast.service';
 import { StrategyService } from '../services/strategy.service';
+import { DependencyService } from '../services/dependency.service';
 import { ScoreService } from '../services/score.service';
 import { SprintService } from '../services/sprint.service';
 import { SavedViewService } from '../services/view.service';
@@ -79,6 +80,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     views: new SavedViewService(store, ctx),
     decisions: new DecisionService(store, events, ctx),
     strategy: new StrategyService(store, events, ctx),
+    dependencies: new DependencyService(store, events, ctx),
     idempotency: new IdempotencyService(store, ctx),
     events,
     ping: () => store.ping(),

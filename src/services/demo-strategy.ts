@@ -108,3 +108,11 @@ export const DEMO_INITIATIVES: readonly DemoInitiative[] = [
     epics: ['alerts'],
   },
 ];
+
+/** Which demo item blocks which, as item numbers (DEMO-n): the connector before the warehouse story before the sample dashboards, and so on. */
+export const DEMO_DEPENDENCIES: ReadonlyArray<readonly [blocker: number, blocked: number]> = [
+  [5, 4],
+  [4, 7],
+  [24, 23],
+  [18, 19],
+];

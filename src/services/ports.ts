@@ -665,6 +665,26 @@ export interface InitiativeRepository {
   unaligned(workspaceId: string, productId: string, skipStatuses: readonly string[], limit: number): Promise<{ items: TracedItemRecord[]; count: number }>;
 }
 
+export interface DependencyRecord {
+  workspaceId: string;
+  productId: string;
+  blockerId: string;
+  blockedId: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface DependencyRepository {
+  /** False when the dependency was already there. */
+  add(dependency: DependencyRecord): Promise<boolean>;
+  /** False when there was none. */
+  remove(blockerId: string, blockedId: string): Promise<boolean>;
+  /** The product's whole graph, for cycle checks and critical paths. */
+  ofProduct(workspaceId: string, productId: string): Promise<Array<Pick<DependencyRecord, 'blockerId' | 'blockedId'>>>;
+  /** What the item blocks and what blocks it, outside the trash, by item number. */
+  around(workspaceId: string, itemId: string): Promise<{ blocks: TracedItemRecord[]; blockedBy: TracedItemRecord[] }>;
+}
+
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
@@ -680,6 +700,7 @@ export interface Repositories {
   decisions: DecisionRepository;
   goals: GoalRepository;
   initiatives: InitiativeRepository;
+  dependencies: DependencyRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;
   loginFailures: LoginFailureRepository;

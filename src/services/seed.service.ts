@@ -7,14 +7,14 @@ import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem, type DemoItem } from './demo-data';
 import { DEMO_AVAILABILITY, DEMO_DECISIONS, DEMO_SPRINTS } from './demo-sprints';
-import { DEMO_GOALS, DEMO_INITIATIVES, DEMO_STRATEGY, DEMO_VISION } from './demo-strategy';
+import { DEMO_DEPENDENCIES, DEMO_GOALS, DEMO_INITIATIVES, DEMO_STRATEGY, DEMO_VISION } from './demo-strategy';
 import { refreshReadiness, storeReadiness } from './readiness';
 import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
 /** What a seeded item says for itself; the rest is blank. */
 type SeedItem = Pick<NewItem, 'type' | 'title' | 'status' | 'createdBy'> & Partial<ItemFields> & { id?: string };
 
-type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives'>;
+type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies'>;
 
 // Large seeds commit in chunks: bounded memory, and progress that means something.
 const CHUNK = 5_000;
@@ -163,7 +163,7 @@ export class SeedService {
     }
   }
 
-  /** The demo's goals with key results, and initiatives with the epics that serve them. */
+  /** The demo's goals with key results, initiatives with the epics that serve them, and a few dependencies. */
   private async seedDemoStrategy(
     repos: SeedRepositories,
     product: ProductRecord,
@@ -212,6 +212,10 @@ export class SeedService {
       });
       await repos.initiatives.setGoals(workspaceId, id, spec.goals.map((index) => goalIds[index]!));
       for (const ref of spec.epics) await repos.initiatives.setItemInitiatives(workspaceId, itemIds.get(ref)!, [id]);
+    }
+    const byNumber = async (number: number) => (await repos.items.findByKey([workspaceId], product.key, number))[0]!.id;
+    for (const [blocker, blocked] of DEMO_DEPENDENCIES) {
+      await repos.dependencies.add({ workspaceId, productId: product.id, blockerId: await byNumber(blocker), blockedId: await byNumber(blocked), createdBy: null, createdAt: at });
     }
   }
 

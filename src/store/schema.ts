@@ -118,6 +118,15 @@ export interface ItemInitiativeTable {
   initiativeId: string;
 }
 
+export interface DependencyTable {
+  workspaceId: string;
+  productId: string;
+  blockerId: string;
+  blockedId: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
 export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
   /** JSON of the state before and after the change. */
   before: string | null;
@@ -149,6 +158,7 @@ export interface Database {
   initiative: InitiativeTable;
   initiativeGoal: InitiativeGoalTable;
   itemInitiative: ItemInitiativeTable;
+  dependency: DependencyTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -176,6 +186,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'initiative',
   'initiativeGoal',
   'itemInitiative',
+  'dependency',
   'activity',
   'idempotency',
   'loginFailure',

@@ -26,6 +26,7 @@ import { itemRoutes } from './routes/item.routes';
 import { prioritizationRoutes } from './routes/prioritization.routes';
 import { forecastRoutes } from './routes/forecast.routes';
 import { strategyRoutes } from './routes/strategy.routes';
+import { roadmapRoutes } from './routes/roadmap.routes';
 import { scoreRoutes } from './routes/score.routes';
 import { sprintRoutes } from './routes/sprint.routes';
 import { viewRoutes } from './routes/view.routes';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(viewRoutes, { services });
       await api.register(decisionRoutes, { services });
       await api.register(strategyRoutes, { services });
+      await api.register(roadmapRoutes, { services });
       await api.register(eventRoutes, { services, ...(options.eventHeartbeatMs ? { heartbeatMs: options.eventHeartbeatMs } : {}) });
     },
     { prefix: API_PREFIX },

@@ -49,10 +49,15 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (error.code === 'too_many_attempts' && typeof error.details.retryAfterSeconds === 'number') {
         reply.header('retry-after', String(error.details.retryAfterSeconds));
       }
-      const { errors, column } = error.details;
+      const { errors, column, cycle } = error.details;
       return sendProblem(
         reply,
-        problem(error.code, error.message, { ...base, ...(errors && { errors }), ...(typeof column === 'number' && { column }) }),
+        problem(error.code, error.message, {
+          ...base,
+          ...(errors && { errors }),
+          ...(typeof column === 'number' && { column }),
+          ...(Array.isArray(cycle) && { cycle: cycle.map(String) }),
+        }),
       );
     }
 

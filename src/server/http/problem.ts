@@ -27,6 +27,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   wip_limit_reached: 409,
   status_in_use: 409,
   invalid_query: 400,
+  dependency_cycle: 409,
   unavailable: 503,
   internal: 500,
 };
@@ -57,6 +58,7 @@ const TITLES: Record<ErrorCode, string> = {
   wip_limit_reached: 'The status is at its WIP limit',
   status_in_use: 'Items still use this status',
   invalid_query: 'The filter query is not valid',
+  dependency_cycle: 'The dependency would close a cycle',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
 };
@@ -66,7 +68,7 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 export function problem(
   code: ErrorCode,
   detail: string,
-  extra: { instance?: string; errors?: FieldError[]; column?: number; requestId?: string } = {},
+  extra: { instance?: string; errors?: FieldError[]; column?: number; cycle?: string[]; requestId?: string } = {},
 ): Problem {
   return {
     type: `https://tandem.dev/problems/${code.replaceAll('_', '-')}`,

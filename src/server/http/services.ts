@@ -10,6 +10,7 @@ import type { SprintService } from '../../services/sprint.service';
 import type { SavedViewService } from '../../services/view.service';
 import type { DecisionService } from '../../services/decision.service';
 import type { StrategyService } from '../../services/strategy.service';
+import type { DependencyService } from '../../services/dependency.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
 
@@ -27,6 +28,7 @@ export interface AppServices {
   views: SavedViewService;
   decisions: DecisionService;
   strategy: StrategyService;
+  dependencies: DependencyService;
   idempotency: IdempotencyService;
   events: EventBus;
   /** Resolves when the database answers. */

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './2026-11-27T2200_foundation';
 import * as storiesAndWorkflow from './2026-12-02T1000_stories_and_workflow';
 import * as strategy from './2026-12-02T1400_strategy';
+import * as dependencies from './2026-12-02T1500_dependencies';
 
 /**
  * Migrations are listed here rather than read from a folder, so they travel
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-27T2200_foundation': foundation,
   '2026-12-02T1000_stories_and_workflow': storiesAndWorkflow,
   '2026-12-02T1400_strategy': strategy,
+  '2026-12-02T1500_dependencies': dependencies,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -16,6 +16,7 @@ import { SavedViewKyselyRepository } from './view.repository';
 import { DecisionKyselyRepository } from './decision.repository';
 import { GoalKyselyRepository } from './goal.repository';
 import { InitiativeKyselyRepository } from './initiative.repository';
+import { DependencyKyselyRepository } from './dependency.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
@@ -36,6 +37,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     decisions: new DecisionKyselyRepository(db),
     goals: new GoalKyselyRepository(db),
     initiatives: new InitiativeKyselyRepository(db),
+    dependencies: new DependencyKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),

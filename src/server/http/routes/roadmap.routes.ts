@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { ItemRefSchema } from '../../../contracts/item.schema';
+import { DependencyCreateBodySchema, ItemDependenciesSchema } from '../../../contracts/roadmap.schema';
+import { actorOf } from '../auth';
+import { fieldsOfBody } from '../field-errors';
+import type { AppServices } from '../services';
+import { toTracedItem } from '../wire';
+
+const ItemParams = z.strictObject({ itemIdOrKey: ItemRefSchema });
+
+/** The roadmap's links between items: dependencies (item blocks item). */
+export const roadmapRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
+  const { access, dependencies } = services;
+
+  const dependenciesOf = async (scope: Parameters<typeof dependencies.around>[0], item: Parameters<typeof dependencies.around>[1]) => {
+    const { blocks, blockedBy } = await dependencies.around(scope, item);
+    return { blocks: blocks.map((other) => toTracedItem(item.productKey, other)), blockedBy: blockedBy.map((other) => toTracedItem(item.productKey, other)) };
+  };
+
+  app.get(
+    '/items/:itemIdOrKey/dependencies',
+    {
+      schema: {
+        operationId: 'listItemDependencies',
+        tags: ['roadmap'],
+        summary: 'What the item blocks and what blocks it',
+        params: ItemParams,
+        response: { 200: ItemDependenciesSchema },
+      },
+    },
+    async (request) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.read');
+      return dependenciesOf(scope, item);
+    },
+  );
+
+  app.post(
+    '/items/:itemIdOrKey/dependencies',
+    {
+      schema: {
+        operationId: 'addItemDependency',
+        tags: ['roadmap'],
+        summary: 'Make the item block another one; a dependency that would close a cycle is refused with 409 `dependency_cycle`, naming the cycle',
+        params: ItemParams,
+        body: DependencyCreateBodySchema,
+        response: { 200: ItemDependenciesSchema, 201: ItemDependenciesSchema },
+      },
+    },
+    async (request, reply) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.update');
+      const created = await fieldsOfBody(() => dependencies.add(scope, item, request.body.blocksId));
+      return reply.code(created ? 201 : 200).send(await dependenciesOf(scope, item));
+    },
+  );
+
+  app.delete(
+    '/items/:itemIdOrKey/dependencies/:blocksId',
+    {
+      schema: {
+        operationId: 'removeItemDependency',
+        tags: ['roadmap'],
+        summary: 'Remove the dependency: the item no longer blocks `blocksId`',
+        params: ItemParams.extend({ blocksId: ItemRefSchema }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.update');
+      await dependencies.remove(scope, item, request.params.blocksId);
+      return reply.code(204).send(null);
+    },
+  );
+};
