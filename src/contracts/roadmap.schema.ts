@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlanDateSchema } from './common.schema';
 import { ItemRefSchema } from './item.schema';
 import { TracedItemSchema } from './strategy.schema';
 
@@ -12,3 +13,15 @@ export const ItemDependenciesSchema = z
     blockedBy: z.array(TracedItemSchema).meta({ description: 'Items this one waits for' }),
   })
   .meta({ id: 'ItemDependencies' });
+
+export const ThroughputQuerySchema = z.strictObject({
+  days: z.coerce.number().int().min(7).max(365).default(30).meta({ description: 'How many whole days before today to read; 30 unless told' }),
+});
+
+export const ThroughputSchema = z
+  .object({
+    start: PlanDateSchema,
+    end: PlanDateSchema.meta({ description: 'Yesterday: today is not over yet' }),
+    daily: z.array(z.number().int()).meta({ description: 'Items finished on each day from start to end, zero days included' }),
+  })
+  .meta({ id: 'Throughput', description: "A product's completed-item history, ready for POST /forecast/when and /forecast/how-many" });

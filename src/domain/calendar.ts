@@ -13,3 +13,9 @@ export function addDays(date: string, days: number): string {
 export function daysFrom(from: string, to: string): number {
   return Math.round((toTime(to) - toTime(from)) / DAY_MS);
 }
+
+/** Every date from `first` to `last`, both included. */
+export function datesFrom(first: string, last: string): string[] {
+  const span = daysFrom(first, last);
+  return Array.from({ length: Math.max(0, span + 1) }, (_, offset) => addDays(first, offset));
+}

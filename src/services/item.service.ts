@@ -6,7 +6,7 @@ import { assertAllowed } from '../domain/access/permissions';
 import { mergeCustomFieldValues } from '../domain/backlog/custom-fields';
 import { parentProblem } from '../domain/backlog/hierarchy';
 import { BLANK_ITEM_FIELDS, blockedState, numberCriteria } from '../domain/backlog/story';
-import { checkWipLimit, findStatus, initialStatus } from '../domain/backlog/workflow';
+import { checkWipLimit, findStatus, initialStatus, isDoneStatus, isFinishedStatus } from '../domain/backlog/workflow';
 import { invalidField as fieldError, notFound, staleVersion, TandemError } from '../domain/errors';
 import { formatItemKey, trashPurgeCutoff } from '../domain/items';
 import { rankAfter, rankBetween, scoreOrder } from '../domain/ranking';
@@ -114,6 +114,7 @@ export class ItemService {
       await repos.items.insert({
         ...BLANK_ITEM_FIELDS,
         ...(fields as ItemFields),
+        doneAt: isDoneStatus(product.workflow, (fields as ItemFields).status) ? now : null,
         id,
         workspaceId: scope.workspaceId,
         productId,
@@ -143,11 +144,14 @@ export class ItemService {
       if (before.deletedAt) throw inTrash('editing');
       assertMayEdit(scope.roles, scope.actor.userId, before, Object.keys(given));
       const product = (await repos.products.findById(before.productId))!;
-      const changes = await this.checkedFields(repos, scope, product, before, given, options);
+      const changes: ItemPatch = await this.checkedFields(repos, scope, product, before, given, options);
+      // Throughput counts the day an item is done; leaving done forgets it, finishing again counts again.
+      const done = (status: string) => isDoneStatus(product.workflow, status);
+      if (changes.status !== undefined && done(changes.status) !== done(before.status)) changes.doneAt = done(changes.status) ? now : null;
       const after = await repos.items.update(itemId, changes, now, expectedVersion);
       if (after) await storeReadiness(repos.items, [after]);
       // The sprint's burndown stops counting an item the moment it is done (or canceled).
-      const finished = (status: string) => ['done', 'canceled'].includes(findStatus(product.workflow, status)?.category ?? '');
+      const finished = (status: string) => isFinishedStatus(product.workflow, status);
       if (after?.sprintId && finished(after.status) !== finished(before.status)) {
         await repos.sprints.setDone(after.sprintId, after.id, finished(after.status) ? now : null);
       }

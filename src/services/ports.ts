@@ -204,6 +204,8 @@ export interface ItemRecord {
   customFields: Record<string, CustomFieldValue>;
   /** The sprint it is planned into or being worked in; set through the sprint operations. */
   sprintId: string | null;
+  /** When it last entered a done status; null while it is not done. Kept by the item service. */
+  doneAt: string | null;
   /** The product's recent velocity, which readiness sizes a story against; null before the first finished sprint. */
   typicalSprintPoints: number | null;
   /** Stored scores by framework; read with the item, written through the score repository. */
@@ -218,7 +220,7 @@ export interface ItemRecord {
   deletedBy: string | null;
 }
 
-export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores' | 'sprintId' | 'typicalSprintPoints'>;
+export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores' | 'sprintId' | 'typicalSprintPoints' | 'doneAt'> & { doneAt?: string | null };
 
 /** What a person edits on an item (rank and trash have their own operations). */
 export const EDITABLE_ITEM_FIELDS = [
@@ -240,7 +242,7 @@ export const EDITABLE_ITEM_FIELDS = [
   'customFields',
 ] as const satisfies ReadonlyArray<keyof ItemRecord>;
 export type ItemFields = Pick<ItemRecord, (typeof EDITABLE_ITEM_FIELDS)[number]>;
-export type ItemPatch = Partial<ItemFields>;
+export type ItemPatch = Partial<ItemFields> & { doneAt?: string | null };
 
 export interface TrashCursor {
   deletedAt: string;
@@ -323,6 +325,8 @@ export interface ItemRepository {
   childTypes(workspaceId: string, parentId: string): Promise<ItemType[]>;
   /** How many items of the product outside the trash are in each of these statuses (absent when none). */
   countByStatus(workspaceId: string, productId: string, statuses: readonly string[]): Promise<Map<string, number>>;
+  /** Items (outside the trash) done from `from` up to `to` (instants), counted by UTC day `YYYY-MM-DD`. */
+  doneByDay(workspaceId: string, productId: string, from: string, to: string): Promise<Map<string, number>>;
   /** Deletes for good the items trashed before `at`, returning what it deleted. */
   purgeTrashedBefore(at: string): Promise<ItemRecord[]>;
 }

@@ -1,7 +1,7 @@
 import { ranksAfter } from '../domain/ranking';
 import type { Role } from '../contracts/access.schema';
 import { BLANK_ITEM_FIELDS } from '../domain/backlog/story';
-import { DEFAULT_WORKFLOW } from '../domain/backlog/workflow';
+import { DEFAULT_WORKFLOW, statusKeysIn } from '../domain/backlog/workflow';
 import { isTandemError } from '../domain/errors';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
@@ -251,26 +251,47 @@ export class SeedService {
   ): Promise<void> {
     const first = await repos.products.takeItemNumbers(productId, size);
     const ranks = ranksAfter(await repos.items.lastRank(workspaceId, productId), size);
-    const now = this.ctx.clock.now().toISOString();
-    const items: NewItem[] = ranks.map((rank, i) => ({
-      ...BLANK_ITEM_FIELDS,
-      id: this.ctx.newId(),
-      workspaceId,
-      productId,
-      number: first + i,
-      rank,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      ...make(offset + i),
-    }));
+    const clock = this.ctx.clock.now();
+    const now = clock.toISOString();
+    const items: NewItem[] = ranks.map((rank, i) => {
+      const made = make(offset + i);
+      return {
+        ...BLANK_ITEM_FIELDS,
+        id: this.ctx.newId(),
+        workspaceId,
+        productId,
+        number: first + i,
+        rank,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        doneAt: DONE_STATUSES.has(made.status) ? seededDoneAt(clock, offset + i) : null,
+        ...made,
+      };
+    });
     await repos.items.insertMany(items);
     const stories = items.filter((item) => item.type === 'story');
     await storeReadiness(
       repos.items,
-      stories.map((item) => ({ ...item, productKey: '', deletedAt: null, deletedBy: null, sprintId: null, scores: {}, typicalSprintPoints: null })),
+      stories.map((item) => ({ ...item, productKey: '', deletedAt: null, deletedBy: null, sprintId: null, scores: {}, typicalSprintPoints: null, doneAt: item.doneAt ?? null })),
     );
   }
+}
+
+/** Seeded items start in the default workflow. */
+const DONE_STATUSES = new Set(statusKeysIn(DEFAULT_WORKFLOW, 'done'));
+
+/**
+ * When seeded item `n`, if done, was finished: spread over the last eight weeks
+ * (weekdays only, a few a day), so forecasts have a history to read.
+ */
+function seededDoneAt(now: Date, n: number): string {
+  let daysAgo = 1 + ((n * 7919) % 56);
+  const day = new Date(now.getTime() - daysAgo * 86_400_000);
+  // Weekend finishes move to the Friday before.
+  const weekday = day.getUTCDay();
+  if (weekday === 0 || weekday === 6) daysAgo += weekday === 0 ? 2 : 1;
+  return new Date(now.getTime() - daysAgo * 86_400_000 + ((n * 37) % 480) * 60_000).toISOString();
 }
 
 /** A demo item as stored: its parent and assignee resolved to ids, its criteria numbered. */

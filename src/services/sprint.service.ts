@@ -1,7 +1,7 @@
 import type { SprintCreate, SprintUpdate } from '../contracts/sprint.schema';
 import { isAllowed } from '../domain/access/permissions';
 import { assertTransition, averageVelocity, burndown, checkSprintDates, sprintCapacity, sprintDays, type SprintOutcome } from '../domain/backlog/sprints';
-import { findStatus } from '../domain/backlog/workflow';
+import { isDoneStatus, isFinishedStatus, statusKeysIn } from '../domain/backlog/workflow';
 import { invalidField, notFound, staleVersion, TandemError } from '../domain/errors';
 import { formatItemKey } from '../domain/items';
 import type { Scope } from './access.service';
@@ -21,9 +21,9 @@ export interface SprintView extends SprintRecord {
   itemCount: number;
 }
 
-const doneStatuses = (product: ProductRecord) => product.workflow.filter((status) => status.category === 'done').map((status) => status.key);
-const isDone = (product: ProductRecord, status: string) => findStatus(product.workflow, status)?.category === 'done';
-const isFinished = (product: ProductRecord, status: string) => ['done', 'canceled'].includes(findStatus(product.workflow, status)?.category ?? '');
+const doneStatuses = (product: ProductRecord) => statusKeysIn(product.workflow, 'done');
+const isDone = (product: ProductRecord, status: string) => isDoneStatus(product.workflow, status);
+const isFinished = (product: ProductRecord, status: string) => isFinishedStatus(product.workflow, status);
 
 /**
  * Sprints: plan (commit items, capacity from availability), start, complete

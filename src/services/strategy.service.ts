@@ -1,5 +1,6 @@
 import type { GoalCreate, GoalUpdate, InitiativeCreate, InitiativeUpdate, KeyResultCreate, KeyResultUpdate } from '../contracts/strategy.schema';
 import type { FieldError } from '../contracts/errors';
+import { statusKeysIn } from '../domain/backlog/workflow';
 import { invalidField, invalidFields, notFound, staleVersion } from '../domain/errors';
 import { assertAlignable, assertPeriod, EMPTY_ROLLUP, withProgress } from '../domain/strategy/rollup';
 import { goalProgress, keyResultProblems, keyResultProgress } from '../domain/strategy/key-results';
@@ -236,8 +237,8 @@ export class StrategyService {
   async traceability(scope: Scope, product: ProductRecord) {
     const repos = this.store.read;
     const statuses = {
-      done: product.workflow.filter((status) => status.category === 'done').map((status) => status.key),
-      canceled: product.workflow.filter((status) => status.category === 'canceled').map((status) => status.key),
+      done: statusKeysIn(product.workflow, 'done'),
+      canceled: statusKeysIn(product.workflow, 'canceled'),
     };
     const [goals, initiatives, alignments, byItem, byInitiative, byGoal, unaligned] = await Promise.all([
       this.listGoals(scope, product),

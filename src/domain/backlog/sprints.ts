@@ -1,4 +1,5 @@
 import { invalidField, TandemError } from '../errors';
+import { datesFrom } from '../calendar';
 
 export type SprintState = 'planned' | 'active' | 'completed';
 
@@ -63,12 +64,7 @@ export function assertTransition(from: SprintState, to: SprintState): void {
 
 /** The days of a sprint, `YYYY-MM-DD`, first to last. */
 export function sprintDays(startDate: string, endDate: string): string[] {
-  const days: string[] = [];
-  for (let day = new Date(`${startDate}T00:00:00Z`); ; day = new Date(day.getTime() + 86_400_000)) {
-    const text = day.toISOString().slice(0, 10);
-    if (text > endDate) return days;
-    days.push(text);
-  }
+  return datesFrom(startDate, endDate);
 }
 
 /** One item's life in a sprint, as the burndown reads it. */

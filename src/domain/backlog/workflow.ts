@@ -22,6 +22,22 @@ export function findStatus(workflow: readonly WorkflowStatus[], key: string): Wo
   return workflow.find((status) => status.key === key);
 }
 
+/** The keys of the workflow's statuses in one category, in board order. */
+export function statusKeysIn(workflow: readonly WorkflowStatus[], category: WorkflowStatus['category']): string[] {
+  return workflow.filter((status) => status.category === category).map((status) => status.key);
+}
+
+/** Done: the work is finished and delivered (throughput, velocity and progress count it). */
+export function isDoneStatus(workflow: readonly WorkflowStatus[], key: string): boolean {
+  return findStatus(workflow, key)?.category === 'done';
+}
+
+/** Done or canceled: nothing more will happen to it (burndowns and carry-over stop counting it). */
+export function isFinishedStatus(workflow: readonly WorkflowStatus[], key: string): boolean {
+  const category = findStatus(workflow, key)?.category;
+  return category === 'done' || category === 'canceled';
+}
+
 /** A status key made from its name: `In review` → `in_review`, unique within the workflow. */
 export function statusKeyFor(name: string, taken: ReadonlySet<string>): string {
   const base =

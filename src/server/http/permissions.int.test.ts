@@ -179,6 +179,7 @@ const SAME_ACTION_AS: Record<string, Action> = {
   traceItem: 'item.read',
   getTraceability: 'item.read',
   listItemDependencies: 'item.read',
+  getThroughput: 'item.read',
   addItemDependency: 'item.update',
   removeItemDependency: 'item.update',
   updateGoal: 'strategy.update',

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-27T2200_foundation';
 import * as storiesAndWorkflow from './2026-12-02T1000_stories_and_workflow';
 import * as strategy from './2026-12-02T1400_strategy';
 import * as dependencies from './2026-12-02T1500_dependencies';
+import * as doneAt from './2026-12-02T1600_done_at';
 
 /**
  * Migrations are listed here rather than read from a folder, so they travel
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T1000_stories_and_workflow': storiesAndWorkflow,
   '2026-12-02T1400_strategy': strategy,
   '2026-12-02T1500_dependencies': dependencies,
+  '2026-12-02T1600_done_at': doneAt,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { ItemTypeSchema, type ItemType } from '../../contracts/item.schema';
 import type { ScoredFramework } from '../../contracts/prioritization.schema';
 import type { ItemFilter, ItemPatch, ItemRecord, ItemRepository, NewItem, RankCursor, ScoreCursor, TrashCursor } from '../../services/ports';
@@ -317,6 +317,22 @@ export class ItemKyselyRepository implements ItemRepository {
       .groupBy('status')
       .execute();
     return new Map(rows.map((row) => [row.status, Number(row.count)]));
+  }
+
+  async doneByDay(workspaceId: string, productId: string, from: string, to: string): Promise<Map<string, number>> {
+    // Dialect branch: instants are ISO text on SQLite (the day is its first ten characters) and timestamptz on PostgreSQL.
+    const day = this.dialect === 'postgres' ? sql<string>`to_char(done_at at time zone 'UTC', 'YYYY-MM-DD')` : sql<string>`substr(done_at, 1, 10)`;
+    const rows = await this.db
+      .selectFrom('item')
+      .select((eb) => [day.as('day'), eb.fn.countAll<number | string>().as('count')])
+      .where('workspaceId', '=', workspaceId)
+      .where('productId', '=', productId)
+      .where('doneAt', '>=', from)
+      .where('doneAt', '<', to)
+      .where('deletedAt', 'is', null)
+      .groupBy(day)
+      .execute();
+    return new Map(rows.map((row) => [row.day, Number(row.count)]));
   }
 
   async purgeTrashedBefore(at: string): Promise<ItemRecord[]> {

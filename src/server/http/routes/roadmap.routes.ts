@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ItemRefSchema } from '../../../contracts/item.schema';
-import { DependencyCreateBodySchema, ItemDependenciesSchema } from '../../../contracts/roadmap.schema';
+import { IdSchema } from '../../../contracts/common.schema';
+import { DependencyCreateBodySchema, ItemDependenciesSchema, ThroughputQuerySchema, ThroughputSchema } from '../../../contracts/roadmap.schema';
 import { actorOf } from '../auth';
 import { fieldsOfBody } from '../field-errors';
 import type { AppServices } from '../services';
@@ -9,9 +10,9 @@ import { toTracedItem } from '../wire';
 
 const ItemParams = z.strictObject({ itemIdOrKey: ItemRefSchema });
 
-/** The roadmap's links between items: dependencies (item blocks item). */
+/** The roadmap's links between items (dependencies) and the delivery history forecasts read. */
 export const roadmapRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = async (app, { services }) => {
-  const { access, dependencies } = services;
+  const { access, dependencies, products } = services;
 
   const dependenciesOf = async (scope: Parameters<typeof dependencies.around>[0], item: Parameters<typeof dependencies.around>[1]) => {
     const { blocks, blockedBy } = await dependencies.around(scope, item);
@@ -69,6 +70,24 @@ export const roadmapRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
       const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'item.update');
       await dependencies.remove(scope, item, request.params.blocksId);
       return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/products/:productId/throughput',
+    {
+      schema: {
+        operationId: 'getThroughput',
+        tags: ['roadmap'],
+        summary: 'Items finished per day over the last days: the history forecasts sample from',
+        params: z.strictObject({ productId: IdSchema }),
+        querystring: ThroughputQuerySchema,
+        response: { 200: ThroughputSchema },
+      },
+    },
+    async (request) => {
+      const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.read');
+      return products.throughput(scope, product, request.query.days);
     },
   );
 };
