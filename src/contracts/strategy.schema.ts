@@ -157,6 +157,7 @@ export const TracedItemSchema = z.object({
   type: z.enum(ITEM_TYPES),
   status: z.string(),
 }).meta({ id: 'TracedItem', description: 'An item named by its key, title, type and status' });
+export type TracedItem = z.infer<typeof TracedItemSchema>;
 
 export const TraceabilitySchema = z
   .object({
@@ -192,3 +193,4 @@ export const ItemTraceSchema = z
     goals: z.array(GoalSchema),
   })
   .meta({ id: 'ItemTrace', description: 'Which initiatives and goals an item serves, through its aligned ancestors' });
+export type ItemTrace = z.infer<typeof ItemTraceSchema>;
