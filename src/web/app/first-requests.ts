@@ -30,15 +30,17 @@ export function itemsPagePath(productId: string, view: { q: string; sort: string
 export const productsPath = (workspaceId: string) => `/workspaces/${encodeURIComponent(workspaceId)}/products`;
 
 /**
- * `/me` as `useMe` reads it (features/auth/queries.ts): signed out is `null`,
- * not an error, and the answer carries the CSRF token for later writes.
+ * `GET /me`, for the entry's first request and for `useMe` (features/auth/queries.ts)
+ * alike: signed out is `null`, not an error, and the answer carries the CSRF
+ * token for later writes. It lives here, free of React, because the entry sends it.
  */
-export async function fetchMeFirst(): Promise<Me | null> {
+export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await request<Me>('/me');
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
+    // Signed out is a normal state, not an error screen.
     if (error instanceof ApiError && error.status === 401) {
       setCsrfToken(null);
       return null;
@@ -49,12 +51,17 @@ export async function fetchMeFirst(): Promise<Me | null> {
 
 const BACKLOG_PATH = /^\/w\/([^/]+)\/p\/([^/]+)\/items\/?$/;
 
+/** The workspace and product of a backlog address (`/w/{workspace}/p/{product}/items`), or null for any other page. */
+export function backlogOf(pathname: string): { workspaceId: string; productId: string } | null {
+  const match = BACKLOG_PATH.exec(pathname);
+  return match ? { workspaceId: decodeURIComponent(match[1]!), productId: decodeURIComponent(match[2]!) } : null;
+}
+
 export function sendFirstRequests(location: Pick<Location, 'pathname' | 'search'>): FirstRequests {
-  const me = fetchMeFirst();
-  const match = BACKLOG_PATH.exec(location.pathname);
-  if (!match || location.search !== '') return { me, backlog: null };
-  const workspaceId = decodeURIComponent(match[1]!);
-  const productId = decodeURIComponent(match[2]!);
+  const me = fetchMe();
+  const address = backlogOf(location.pathname);
+  if (!address || location.search !== '') return { me, backlog: null };
+  const { workspaceId, productId } = address;
   const firstPage = request<ItemPage>(itemsPagePath(productId, { q: '', sort: 'rank' }, null));
   const products = request<ListOf<Product>>(productsPath(workspaceId)).then((page) => page.items);
   // Failures are the app's to show once it takes these over; never an unhandled rejection meanwhile.

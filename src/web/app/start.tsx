@@ -8,7 +8,7 @@ import type { ItemPage } from '../api/types';
 import { parseBacklogSearch, viewOfSearch } from '../features/items/backlog-search';
 import { itemsQueryOptions } from '../features/items/queries';
 import { productsQueryOptions } from '../features/shell/queries';
-import { itemsPagePath, type FirstRequests } from './first-requests';
+import { backlogOf, itemsPagePath, type FirstRequests } from './first-requests';
 import { createQueryClient, Providers } from './providers';
 import { router } from './router';
 
@@ -45,9 +45,9 @@ export function seedFirstRequests(client: QueryClient, first: FirstRequests): vo
     return;
   }
   // A filtered or sorted backlog: not sent by the entry, but still beside `/me` rather than after it.
-  const match = /^\/w\/([^/]+)\/p\/([^/]+)\/items\/?$/.exec(router.state.location.pathname);
-  if (!match) return;
-  const [, workspaceId, productId] = match.map((part) => decodeURIComponent(part)) as [string, string, string];
+  const address = backlogOf(router.state.location.pathname);
+  if (!address) return;
+  const { workspaceId, productId } = address;
   void client.prefetchInfiniteQuery(itemsQueryOptions(productId, viewOfSearch(parseBacklogSearch(router.state.location.search as Record<string, unknown>))));
   void client.prefetchQuery(productsQueryOptions(workspaceId));
 }

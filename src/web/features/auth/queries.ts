@@ -1,22 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { request, setCsrfToken, ApiError } from '../../api/client';
+import { request, setCsrfToken } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
-import type { LoginResponse, Me } from '../../api/types';
-
-async function fetchMe(): Promise<Me | null> {
-  try {
-    const me = await request<Me>('/me');
-    setCsrfToken(me.csrfToken);
-    return me;
-  } catch (error) {
-    // Signed out is a normal state, not an error screen.
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
-}
+import type { LoginResponse } from '../../api/types';
+import { fetchMe } from '../../app/first-requests';
 
 /** The signed-in user and their workspaces; `null` when nobody is signed in. */
 export function useMe() {
