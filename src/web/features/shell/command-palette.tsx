@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { Command } from 'cmdk';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import type { Product, Role } from '../../api/types';
+import { lazyModule, whenIdle } from '../../app/after-paint';
 import { useShell } from '../../app/shell-context';
 import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
 import { ArrowDownIcon, ArrowUpIcon, BoxIcon, DecisionIcon, ListIcon, MoonIcon, PlusIcon, SettingsIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
@@ -32,12 +32,26 @@ export function matchCommand(value: string, search: string): number {
   return score;
 }
 
+/**
+ * cmdk, with the Radix dialog parts it brings (about 40 kB), is not part of the
+ * first paint: it loads when the browser is idle after it, or on the first
+ * Ctrl/Cmd+K if that comes sooner; the palette opens once it is in.
+ */
+const cmdk = lazyModule(() => import('cmdk'));
+
 /** Ctrl/Cmd+K: every place and action of the shell, typed rather than clicked. */
 export function CommandPalette({ workspaceId, productId, products, roles, onSignOut }: PaletteProps) {
   const { paletteOpen, setPaletteOpen, theme, toggleTheme, requestCreate, selectedItemActions } = useShell();
   const navigate = useNavigate();
   const ref = useRef<HTMLDialogElement>(null);
   const currentProduct = products.find((product) => product.id === productId) ?? products[0];
+  const [Command, setCommand] = useState(() => cmdk.current()?.Command ?? null);
+  const [loadFailed, setLoadFailed] = useState(false);
+
+  useEffect(() => {
+    if (Command) return;
+    return whenIdle(() => void cmdk.get().then((module) => setCommand(() => module.Command), () => undefined));
+  }, [Command]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -53,12 +67,21 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    if (paletteOpen && !Command && !loadFailed) {
+      // Opened before cmdk arrived: fetch it now, and open once it is in (this effect runs again then).
+      void cmdk.get().then(
+        (module) => setCommand(() => module.Command),
+        () => setLoadFailed(true),
+      );
+      return;
+    }
     if (paletteOpen && !dialog.open) {
       dialog.showModal();
       dialog.querySelector('input')?.focus();
     }
     if (!paletteOpen && dialog.open) dialog.close();
-  }, [paletteOpen]);
+    if (!paletteOpen) setLoadFailed(false);
+  }, [paletteOpen, Command, loadFailed]);
 
   const run = (action: () => void) => {
     setPaletteOpen(false);
@@ -80,7 +103,8 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
         if (event.target === event.currentTarget) setPaletteOpen(false);
       }}
     >
-      {paletteOpen && (
+      {paletteOpen && !Command && loadFailed && <p className="palette-empty">Could not load the command palette. Check the connection, close this with Esc and try again.</p>}
+      {paletteOpen && Command && (
         <Command label="Command palette" loop filter={matchCommand}>
           <Command.Input className="palette-input" placeholder="Type a command or search…" autoFocus aria-label="Command" />
           <Command.List className="palette-list">
