@@ -1,21 +1,21 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from 'react';
 import {
-  closestCenter,
-  DndContext,
-  DragOverlay,
-  KeyboardSensor,
-  MeasuringStrategy,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-  type DragStartEvent,
-} from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent as ReactPointerEvent,
+  type ReactNode,
+} from 'react';
+import type { Announcements, DragEndEvent, DragStartEvent } from '@dnd-kit/core';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import type { ScoredFramework } from '../../../contracts/prioritization.schema';
 import type { Item, WorkflowStatus } from '../../api/types';
+import { afterPaint, lazyModule } from '../../app/after-paint';
 import { ReadinessMark, StatusBadge, TYPE_LABELS, TypeIcon } from '../../ui/badges';
 import { timeAgo } from '../../ui/format';
 import { FRAMEWORK_LABELS } from '../prioritization/frameworks';
@@ -23,6 +23,23 @@ import { scoreText } from './backlog-search';
 import type { ClickModifiers } from './selection';
 
 const ROW_HEIGHT = 44;
+
+/**
+ * dnd-kit (about 50 kB) is not part of the first paint: the rows paint without
+ * it, and it loads right after them, only for someone who may drag. A drag
+ * started before it is in (Space or Enter on a handle, or a press on it) is
+ * held, and replayed on the same handle once it is.
+ */
+const dndKit = lazyModule(() => Promise.all([import('@dnd-kit/core'), import('@dnd-kit/sortable')]).then(([core, sortable]) => ({ core, sortable })));
+type DndKit = Awaited<ReturnType<typeof dndKit.get>>;
+
+/** A drag asked for on a row painted before dnd-kit arrived. */
+type EarlyDrag =
+  | { itemId: string; kind: 'key'; key: string; code: string }
+  | { itemId: string; kind: 'pointer'; pointerId: number; pointerType: string; x: number; y: number; released: boolean };
+
+/** The keys dnd-kit's keyboard sensor starts a drag with. */
+const DRAG_START_CODES = ['Space', 'Enter'];
 
 /** Where a drop puts the dragged row: next to the row it was dropped on, on the side it came from. */
 export type DropTarget = { beforeId: string } | { afterId: string };
@@ -55,7 +72,7 @@ export interface ItemListProps {
  * mounted however far the list scrolls under it.
  */
 export function ItemList(props: ItemListProps) {
-  const { items, activeIndex, focusRequest, hasMore, loadingMore, onNearEnd, canDrag, onDrop } = props;
+  const { items, activeIndex, focusRequest, hasMore, loadingMore, onNearEnd, canDrag } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [dragId, setDragId] = useState<string | null>(null);
   const dragIndex = dragId ? items.findIndex((item) => item.id === dragId) : -1;
@@ -96,6 +113,152 @@ export function ItemList(props: ItemListProps) {
     // Only a new focus request moves focus; a changed index alone (from a click) must not.
   }, [focusRequest]);
 
+  // dnd-kit arrives after the first rows are painted; the rows are then drawn again under it.
+  const [kit, setKit] = useState<DndKit | null>(dndKit.current);
+  const earlyDrag = useRef<EarlyDrag | null>(null);
+  const refocus = useRef<string | null>(null);
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+  const installKit = useCallback(() => {
+    dndKit.get().then(
+      (loaded) => {
+        // The rows are replaced: note the control that has focus, to give it back.
+        refocus.current = focusedControl(scrollRef.current);
+        setKit(loaded);
+      },
+      // Without the network there is no dragging; the next press on a handle tries again.
+      () => undefined,
+    );
+  }, []);
+  useEffect(() => {
+    if (kit || !canDrag) return;
+    return afterPaint(installKit);
+  }, [kit, canDrag, installKit]);
+  const onEarlyDrag = useCallback(
+    (drag: EarlyDrag) => {
+      earlyDrag.current = drag;
+      if (drag.kind === 'pointer') {
+        const release = () => {
+          drag.released = true;
+          window.removeEventListener('pointerup', release, true);
+          window.removeEventListener('pointercancel', release, true);
+        };
+        window.addEventListener('pointerup', release, true);
+        window.addEventListener('pointercancel', release, true);
+      }
+      installKit();
+    },
+    [installKit],
+  );
+  useLayoutEffect(() => {
+    if (!kit) return;
+    const list = scrollRef.current;
+    if (refocus.current) list?.querySelector<HTMLElement>(refocus.current)?.focus({ preventScroll: true });
+    refocus.current = null;
+    if (!earlyDrag.current) return;
+    // After dnd-kit's own effects have registered the new rows.
+    const timer = setTimeout(() => {
+      const drag = earlyDrag.current;
+      earlyDrag.current = null;
+      const index = drag ? itemsNow.current.findIndex((item) => item.id === drag.itemId) : -1;
+      const handle = list?.querySelector<HTMLElement>(`[data-index="${index}"] .drag-handle`);
+      if (drag && handle) replayDrag(handle, drag);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [kit]);
+
+  // Only the rows on screen are in the DOM, so each tells assistive technology
+  // where it sits in the whole list; -1 says the size is not known until the last page is in.
+  const setSize = hasMore ? -1 : items.length;
+  const dragged = dragIndex >= 0 ? items[dragIndex] : undefined;
+
+  const list = (
+    // Explicit roles: list-style: none makes Safari drop the native list semantics the counts hang on.
+    <ul role="list" className="item-list" aria-label="Items" aria-busy={loadingMore} style={{ height: virtualizer.getTotalSize() }}>
+      {virtualItems.map((row) => {
+        const item = items[row.index];
+        if (!item) {
+          // The "loading more" row is not an item, so it stays out of the count.
+          return (
+            <li key="more" data-index={row.index} style={{ transform: `translateY(${row.start}px)`, height: row.size }} className="item-li" aria-hidden="true">
+              <div className="item-more">{loadingMore ? 'Loading more…' : ''}</div>
+            </li>
+          );
+        }
+        const rowProps: RowProps = {
+          item,
+          index: row.index,
+          start: row.start,
+          size: row.size,
+          setSize,
+          isActive: row.index === activeIndex,
+          isTabStop: row.index === Math.max(activeIndex, 0),
+          isSelected: props.selectedIds?.has(item.id) ?? false,
+          selectable: props.selectedIds !== null,
+          canDrag,
+          statusFor: props.statusFor,
+          scoreFramework: props.scoreFramework,
+          onActivate: props.onActivate,
+          onOpen: props.onOpen,
+          onSelect: props.onSelect,
+        };
+        return kit ? <SortableRow key={item.id} kit={kit} {...rowProps} /> : <PlainRow key={item.id} onEarlyDrag={onEarlyDrag} {...rowProps} />;
+      })}
+    </ul>
+  );
+
+  return (
+    <div ref={scrollRef} className="list-scroll">
+      {kit ? (
+        <SortableList kit={kit} items={items} canDrag={canDrag} dragged={dragged} onDragId={setDragId} onDrop={props.onDrop} statusFor={props.statusFor} scoreFramework={props.scoreFramework}>
+          {list}
+        </SortableList>
+      ) : (
+        list
+      )}
+    </div>
+  );
+}
+
+/** The focused control of a row in `list`, as a selector that finds it again in new rows; null when focus is elsewhere. */
+function focusedControl(list: HTMLElement | null): string | null {
+  const active = document.activeElement;
+  if (!list || !(active instanceof HTMLElement) || !list.contains(active)) return null;
+  const row = active.closest<HTMLElement>('[data-index]');
+  const control = ['item-row', 'drag-handle', 'row-check'].find((name) => active.classList.contains(name));
+  return row && control ? `[data-index="${row.dataset.index}"] .${control}` : null;
+}
+
+/** Starts on the handle, now under dnd-kit, the drag that was asked for before it arrived. */
+function replayDrag(handle: HTMLElement, drag: EarlyDrag): void {
+  if (drag.kind === 'key') {
+    handle.focus({ preventScroll: true });
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: drag.key, code: drag.code, bubbles: true, cancelable: true }));
+    return;
+  }
+  // A press already let go of was a click, not the start of a drag.
+  if (drag.released) return;
+  handle.dispatchEvent(
+    new PointerEvent('pointerdown', { bubbles: true, cancelable: true, isPrimary: true, button: 0, buttons: 1, pointerId: drag.pointerId, pointerType: drag.pointerType, clientX: drag.x, clientY: drag.y }),
+  );
+}
+
+interface SortableListProps {
+  kit: DndKit;
+  items: Item[];
+  canDrag: boolean;
+  dragged: Item | undefined;
+  onDragId: (id: string | null) => void;
+  onDrop: (itemId: string, target: DropTarget) => void;
+  statusFor: (key: string) => WorkflowStatus;
+  scoreFramework: ScoredFramework | null;
+  children: ReactNode;
+}
+
+/** The list under dnd-kit: sensors, announcements for screen readers, the drop rule and the overlay of the dragged row. */
+function SortableList({ kit, items, canDrag, dragged, onDragId, onDrop, statusFor, scoreFramework, children }: SortableListProps) {
+  const { closestCenter, DndContext, DragOverlay, KeyboardSensor, MeasuringStrategy, PointerSensor, useSensor, useSensors } = kit.core;
+  const { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } = kit.sortable;
   const sensors = useSensors(
     // A few pixels of travel before a press becomes a drag, so a click on the handle stays a click.
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -114,9 +277,9 @@ export function ItemList(props: ItemListProps) {
     [keyOf, positionOf],
   );
 
-  const onDragStart = (event: DragStartEvent) => setDragId(String(event.active.id));
+  const onDragStart = (event: DragStartEvent) => onDragId(String(event.active.id));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
-    setDragId(null);
+    onDragId(null);
     if (!over || active.id === over.id) return;
     const from = ids.indexOf(String(active.id));
     const to = ids.indexOf(String(over.id));
@@ -124,65 +287,25 @@ export function ItemList(props: ItemListProps) {
     onDrop(String(active.id), to > from ? { afterId: String(over.id) } : { beforeId: String(over.id) });
   };
 
-  // Only the rows on screen are in the DOM, so each tells assistive technology
-  // where it sits in the whole list; -1 says the size is not known until the last page is in.
-  const setSize = hasMore ? -1 : items.length;
-  const dragged = dragIndex >= 0 ? items[dragIndex] : undefined;
-
   return (
-    <div ref={scrollRef} className="list-scroll">
-      <DndContext
-        sensors={sensors}
-        collisionDetection={closestCenter}
-        measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
-        accessibility={{ announcements }}
-        onDragStart={onDragStart}
-        onDragEnd={onDragEnd}
-        onDragCancel={() => setDragId(null)}
-      >
-        <SortableContext items={ids} strategy={verticalListSortingStrategy} disabled={!canDrag}>
-          {/* Explicit roles: list-style: none makes Safari drop the native list semantics the counts hang on. */}
-          <ul role="list" className="item-list" aria-label="Items" aria-busy={loadingMore} style={{ height: virtualizer.getTotalSize() }}>
-            {virtualItems.map((row) => {
-              const item = items[row.index];
-              if (!item) {
-                // The "loading more" row is not an item, so it stays out of the count.
-                return (
-                  <li key="more" data-index={row.index} style={{ transform: `translateY(${row.start}px)`, height: row.size }} className="item-li" aria-hidden="true">
-                    <div className="item-more">{loadingMore ? 'Loading more…' : ''}</div>
-                  </li>
-                );
-              }
-              return (
-                <SortableRow
-                  key={item.id}
-                  item={item}
-                  index={row.index}
-                  start={row.start}
-                  size={row.size}
-                  setSize={setSize}
-                  isActive={row.index === activeIndex}
-                  isTabStop={row.index === Math.max(activeIndex, 0)}
-                  isSelected={props.selectedIds?.has(item.id) ?? false}
-                  selectable={props.selectedIds !== null}
-                  canDrag={canDrag}
-                  statusFor={props.statusFor}
-                  scoreFramework={props.scoreFramework}
-                  onActivate={props.onActivate}
-                  onOpen={props.onOpen}
-                  onSelect={props.onSelect}
-                />
-              );
-            })}
-          </ul>
-        </SortableContext>
-        <DragOverlay>{dragged ? <div className="item-row item-row-overlay"><RowContent item={dragged} statusFor={props.statusFor} scoreFramework={props.scoreFramework} /></div> : null}</DragOverlay>
-      </DndContext>
-    </div>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      accessibility={{ announcements }}
+      onDragStart={onDragStart}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => onDragId(null)}
+    >
+      <SortableContext items={ids} strategy={verticalListSortingStrategy} disabled={!canDrag}>
+        {children}
+      </SortableContext>
+      <DragOverlay>{dragged ? <div className="item-row item-row-overlay"><RowContent item={dragged} statusFor={statusFor} scoreFramework={scoreFramework} /></div> : null}</DragOverlay>
+    </DndContext>
   );
 }
 
-interface SortableRowProps {
+interface RowProps {
   item: Item;
   index: number;
   start: number;
@@ -200,13 +323,25 @@ interface SortableRowProps {
   onSelect: (itemId: string, modifiers: ClickModifiers) => void;
 }
 
-const SortableRow = memo(function SortableRow({ item, index, start, size, setSize, isActive, isTabStop, isSelected, selectable, canDrag, statusFor, scoreFramework, onActivate, onOpen, onSelect }: SortableRowProps) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id, disabled: !canDrag });
+type Sortable = ReturnType<DndKit['sortable']['useSortable']>;
+
+const SortableRow = memo(function SortableRow({ kit, ...props }: RowProps & { kit: DndKit }) {
+  const sortable = kit.sortable.useSortable({ id: props.item.id, disabled: !props.canDrag });
+  return <Row {...props} sortable={sortable} />;
+});
+
+/** A row painted before dnd-kit arrived: the same row, whose handle holds a drag until it is in. */
+const PlainRow = memo(function PlainRow({ onEarlyDrag, ...props }: RowProps & { onEarlyDrag: (drag: EarlyDrag) => void }) {
+  return <Row {...props} sortable={null} onEarlyDrag={onEarlyDrag} />;
+});
+
+function Row({ item, index, start, size, setSize, isActive, isTabStop, isSelected, selectable, canDrag, statusFor, scoreFramework, onActivate, onOpen, onSelect, sortable, onEarlyDrag }: RowProps & { sortable: Sortable | null; onEarlyDrag?: (drag: EarlyDrag) => void }) {
+  const transform = sortable?.transform;
   // Placed by `top`, not a transform: dnd-kit measures rows without their transforms, and its own transform shifts rows while dragging.
   const style = {
     top: start,
     transform: transform ? `translateY(${transform.y}px)` : undefined,
-    transition: transition ?? undefined,
+    transition: sortable?.transition ?? undefined,
     height: size,
   };
   const onRowClick = (event: ReactMouseEvent<HTMLButtonElement>) => {
@@ -218,13 +353,27 @@ const SortableRow = memo(function SortableRow({ item, index, start, size, setSiz
     }
     onOpen(item);
   };
+  const handle = sortable
+    ? { ref: sortable.setActivatorNodeRef, ...sortable.attributes, ...sortable.listeners }
+    : {
+        'aria-roledescription': 'sortable',
+        onKeyDown: (event: ReactKeyboardEvent<HTMLButtonElement>) => {
+          if (!DRAG_START_CODES.includes(event.code)) return;
+          event.preventDefault();
+          onEarlyDrag?.({ itemId: item.id, kind: 'key', key: event.key, code: event.code });
+        },
+        onPointerDown: (event: ReactPointerEvent<HTMLButtonElement>) => {
+          if (!event.isPrimary || event.button !== 0) return;
+          onEarlyDrag?.({ itemId: item.id, kind: 'pointer', pointerId: event.pointerId, pointerType: event.pointerType, x: event.clientX, y: event.clientY, released: false });
+        },
+      };
   return (
     <li
-      ref={setNodeRef}
+      ref={sortable?.setNodeRef}
       data-index={index}
       style={style}
       role="listitem"
-      className={`item-li has-tools${isDragging ? ' is-dragging' : ''}${isSelected ? ' is-selected' : ''}`}
+      className={`item-li has-tools${sortable?.isDragging ? ' is-dragging' : ''}${isSelected ? ' is-selected' : ''}`}
       aria-setsize={setSize}
       aria-posinset={index + 1}
     >
@@ -244,15 +393,7 @@ const SortableRow = memo(function SortableRow({ item, index, start, size, setSiz
         </span>
       )}
       {canDrag && (
-        <button
-          type="button"
-          ref={setActivatorNodeRef}
-          className="row-tool drag-handle"
-          {...attributes}
-          {...listeners}
-          tabIndex={isTabStop ? 0 : -1}
-          aria-label={`Drag ${item.key} to reorder`}
-        >
+        <button type="button" className="row-tool drag-handle" {...handle} tabIndex={isTabStop ? 0 : -1} aria-label={`Drag ${item.key} to reorder`}>
           <svg width="10" height="16" viewBox="0 0 10 16" aria-hidden="true" fill="currentColor">
             <circle cx="2.5" cy="3" r="1.4" />
             <circle cx="7.5" cy="3" r="1.4" />
@@ -274,7 +415,7 @@ const SortableRow = memo(function SortableRow({ item, index, start, size, setSiz
       </button>
     </li>
   );
-});
+}
 
 function RowContent({ item, statusFor, scoreFramework }: { item: Item; statusFor: (key: string) => WorkflowStatus; scoreFramework: ScoredFramework | null }) {
   const score = scoreFramework ? scoreText(item.scores, scoreFramework) : '';
