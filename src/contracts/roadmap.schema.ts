@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PlanDateSchema } from './common.schema';
+import { IdSchema, InstantSchema, PlanDateSchema } from './common.schema';
+import { RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from './vocabulary';
 import { ItemRefSchema } from './item.schema';
 import { TracedItemSchema } from './strategy.schema';
 
@@ -25,3 +26,82 @@ export const ThroughputSchema = z
     daily: z.array(z.number().int()).meta({ description: 'Items finished on each day from start to end, zero days included' }),
   })
   .meta({ id: 'Throughput', description: "A product's completed-item history, ready for POST /forecast/when and /forecast/how-many" });
+
+const RollupSchema = z.object({
+  points: z.number(),
+  donePoints: z.number(),
+  items: z.number().int(),
+  doneItems: z.number().int(),
+  unestimated: z.number().int(),
+  progress: z.number(),
+});
+
+export const ReleaseSchema = z
+  .object({
+    id: IdSchema,
+    workspaceId: IdSchema,
+    productId: IdSchema,
+    name: z.string(),
+    description: z.string().meta({ description: 'Markdown' }),
+    targetDate: PlanDateSchema.nullable(),
+    status: z.enum(RELEASE_STATUSES),
+    releasedAt: InstantSchema.nullable(),
+    atRisk: z.boolean().meta({ description: 'Whether the last forecast put the 85 % date past the target' }),
+    progress: RollupSchema.meta({ description: 'Delivery of the scope by points (stories, tasks and bugs in scope or below epics and features in scope)' }),
+    version: z.number().int(),
+    createdAt: InstantSchema,
+    updatedAt: InstantSchema,
+  })
+  .meta({ id: 'Release' });
+export type Release = z.infer<typeof ReleaseSchema>;
+
+const ReleaseFields = {
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(20_000),
+  targetDate: PlanDateSchema.nullable(),
+  status: z.enum(RELEASE_STATUSES),
+};
+
+export const ReleaseCreateBodySchema = z.strictObject({
+  ...ReleaseFields,
+  description: ReleaseFields.description.default(''),
+  targetDate: ReleaseFields.targetDate.default(null),
+  status: ReleaseFields.status.default('planned'),
+});
+export type ReleaseCreate = z.infer<typeof ReleaseCreateBodySchema>;
+
+export const ReleaseUpdateBodySchema = z
+  .strictObject(ReleaseFields)
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export type ReleaseUpdate = z.infer<typeof ReleaseUpdateBodySchema>;
+
+export const ReleaseScopeBodySchema = z.strictObject({ itemId: ItemRefSchema.meta({ description: 'The item (id or key) to put in the release' }) });
+
+export const ReleaseForecastSchema = z
+  .object({
+    remaining: z.number().int(),
+    history: ThroughputSchema,
+    p50: PlanDateSchema.nullable(),
+    p85: PlanDateSchema.nullable(),
+    p95: PlanDateSchema.nullable(),
+    atRisk: z.boolean(),
+    explanation: z.string(),
+  })
+  .meta({ id: 'ReleaseForecast', description: "When the release's remaining work is done, from the product's last 30 days of throughput" });
+
+export const ReleaseChangeSchema = z
+  .object({
+    id: IdSchema,
+    kind: z.enum(RELEASE_CHANGE_KINDS),
+    before: z.unknown().nullable(),
+    after: z.unknown().nullable(),
+    actorId: IdSchema.nullable(),
+    createdAt: InstantSchema,
+  })
+  .meta({ id: 'ReleaseChange' });
+
+export const ReleaseChangesSchema = z.object({
+  items: z.array(ReleaseChangeSchema).meta({ description: 'Newest first' }),
+  summary: z.string().meta({ description: 'The changes in one plain sentence, e.g. "3 items added, 1 removed; target moved 12 days later"' }),
+});

@@ -36,6 +36,11 @@ export const KEY_RESULT_DIRECTIONS = ['increase', 'decrease'] as const;
 
 export const INITIATIVE_STATUSES = ['proposed', 'active', 'completed', 'dropped'] as const;
 
+export const RELEASE_STATUSES = ['planned', 'in_progress', 'released', 'canceled'] as const;
+
+/** What a release's change history records: scope, dates, status and risk. */
+export const RELEASE_CHANGE_KINDS = ['scope_added', 'scope_removed', 'date_moved', 'status_changed', 'at_risk', 'back_on_track'] as const;
+
 /**
  * Realtime messages are invalidation hints, not state: the client refetches
  * what the ids name through its own queries.
@@ -61,4 +66,5 @@ export const EVENT_TYPES = [
   'sprint.completed',
   'decision.changed',
   'strategy.changed',
+  'release.changed',
 ] as const;

@@ -10,6 +10,7 @@ import { PrioritizationService } from '../services/prioritization.service';
 import { ForecastService } from '../services/forecast.service';
 import { StrategyService } from '../services/strategy.service';
 import { DependencyService } from '../services/dependency.service';
+import { ReleaseService } from '../services/release.service';
 import { ScoreService } from '../services/score.service';
 import { SprintService } from '../services/sprint.service';
 import { SavedViewService } from '../services/view.service';
@@ -81,6 +82,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     decisions: new DecisionService(store, events, ctx),
     strategy: new StrategyService(store, events, ctx),
     dependencies: new DependencyService(store, events, ctx),
+    releases: new ReleaseService(store, events, ctx),
     idempotency: new IdempotencyService(store, ctx),
     events,
     ping: () => store.ping(),

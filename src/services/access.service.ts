@@ -3,7 +3,7 @@ import { assertAllowed, type Action } from '../domain/access/permissions';
 import { notFound, TandemError } from '../domain/errors';
 import { parseItemRef } from '../domain/items';
 import type { Actor } from './context';
-import type { GoalRecord, InitiativeRecord, ItemRecord, KeyResultRecord, ProductRecord, Repositories } from './ports';
+import type { GoalRecord, InitiativeRecord, ItemRecord, KeyResultRecord, ProductRecord, ReleaseRecord, Repositories } from './ports';
 
 /** Proof that an actor may perform an action in a workspace; services trust it. */
 export interface Scope {
@@ -13,7 +13,7 @@ export interface Scope {
   action: Action;
 }
 
-type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions' | 'goals' | 'initiatives'>;
+type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions' | 'goals' | 'initiatives' | 'releases'>;
 
 /**
  * Checks the permission matrix for a request. A caller who is not a member of
@@ -76,6 +76,12 @@ export class AccessService {
     const initiative = await this.repos.initiatives.findById(initiativeId);
     if (!initiative) throw notFound('Initiative');
     return { scope: await this.workspace(actor, initiative.workspaceId, action, 'Initiative'), initiative };
+  }
+
+  async release(actor: Actor, releaseId: string, action: Action): Promise<{ scope: Scope; release: ReleaseRecord }> {
+    const release = await this.repos.releases.findById(releaseId);
+    if (!release) throw notFound('Release');
+    return { scope: await this.workspace(actor, release.workspaceId, action, 'Release'), release };
   }
 
   private async findItem(actor: Actor, itemRef: string): Promise<ItemRecord> {

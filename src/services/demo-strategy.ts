@@ -116,3 +116,30 @@ export const DEMO_DEPENDENCIES: ReadonlyArray<readonly [blocker: number, blocked
   [24, 23],
   [18, 19],
 ];
+
+export interface DemoRelease {
+  name: string;
+  description: string;
+  targetDay: number;
+  status: 'planned' | 'in_progress';
+  /** Item numbers (DEMO-n) in its scope. */
+  items: number[];
+}
+
+/** One release about to launch and one further out, as DESIGN asks of the demo. */
+export const DEMO_RELEASES: readonly DemoRelease[] = [
+  {
+    name: 'Onboarding 2.0',
+    description: 'Guided setup, the warehouse connector and sample dashboards for every new workspace.',
+    targetDay: 12,
+    status: 'in_progress',
+    items: [3, 4, 5, 6, 7],
+  },
+  {
+    name: 'Enterprise GA',
+    description: 'SSO for every member, audit export, and the fixes enterprise trials asked for.',
+    targetDay: 40,
+    status: 'planned',
+    items: [23, 24, 26, 28],
+  },
+];

@@ -4,7 +4,7 @@ import type { AcceptanceCriterion, ItemSort, ItemType } from '../contracts/item.
 import type { DecisionStatus } from '../contracts/decision.schema';
 import type { ScoredFramework } from '../contracts/prioritization.schema';
 import type { CustomField, CustomFieldValue, WorkflowStatus } from '../contracts/workflow.schema';
-import type { INITIATIVE_STATUSES, KEY_RESULT_DIRECTIONS } from '../contracts/vocabulary';
+import type { INITIATIVE_STATUSES, KEY_RESULT_DIRECTIONS, RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from '../contracts/vocabulary';
 
 /**
  * The ports the services need. src/store implements the repositories;
@@ -206,6 +206,8 @@ export interface ItemRecord {
   sprintId: string | null;
   /** When it last entered a done status; null while it is not done. Kept by the item service. */
   doneAt: string | null;
+  /** The release it is planned for; set through the release operations. */
+  releaseId: string | null;
   /** The product's recent velocity, which readiness sizes a story against; null before the first finished sprint. */
   typicalSprintPoints: number | null;
   /** Stored scores by framework; read with the item, written through the score repository. */
@@ -220,7 +222,7 @@ export interface ItemRecord {
   deletedBy: string | null;
 }
 
-export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores' | 'sprintId' | 'typicalSprintPoints' | 'doneAt'> & { doneAt?: string | null };
+export type NewItem = Omit<ItemRecord, 'productKey' | 'deletedAt' | 'deletedBy' | 'scores' | 'sprintId' | 'typicalSprintPoints' | 'doneAt' | 'releaseId'> & { doneAt?: string | null };
 
 /** What a person edits on an item (rank and trash have their own operations). */
 export const EDITABLE_ITEM_FIELDS = [
@@ -662,7 +664,7 @@ export interface InitiativeRepository {
   rollups(
     workspaceId: string,
     productId: string,
-    by: 'item' | 'initiative' | 'goal',
+    by: 'item' | 'initiative' | 'goal' | 'release',
     statuses: { done: readonly string[]; canceled: readonly string[] },
   ): Promise<Map<string, RollupRecord>>;
   /** Epics and features outside the trash, in none of these statuses, aligned to no initiative serving a goal; first `limit` by number. */
@@ -689,6 +691,50 @@ export interface DependencyRepository {
   around(workspaceId: string, itemId: string): Promise<{ blocks: TracedItemRecord[]; blockedBy: TracedItemRecord[] }>;
 }
 
+export interface ReleaseRecord {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  name: string;
+  description: string;
+  targetDate: string | null;
+  status: (typeof RELEASE_STATUSES)[number];
+  releasedAt: string | null;
+  /** Whether the last forecast put its 85 % date past the target. */
+  atRisk: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ReleasePatch = Partial<Pick<ReleaseRecord, 'name' | 'description' | 'targetDate' | 'status' | 'releasedAt' | 'atRisk'>>;
+
+export interface ReleaseChangeRecord {
+  id: string;
+  workspaceId: string;
+  releaseId: string;
+  kind: (typeof RELEASE_CHANGE_KINDS)[number];
+  before: unknown;
+  after: unknown;
+  actorId: string | null;
+  createdAt: string;
+}
+
+export interface ReleaseRepository {
+  insert(release: ReleaseRecord): Promise<void>;
+  findById(id: string): Promise<ReleaseRecord | null>;
+  /** By target date (undated last), then name. */
+  list(workspaceId: string, productId: string): Promise<ReleaseRecord[]>;
+  update(id: string, patch: ReleasePatch, at: string, expectedVersion?: number): Promise<ReleaseRecord | null>;
+  delete(id: string): Promise<void>;
+  setItemRelease(itemId: string, releaseId: string | null, at: string): Promise<void>;
+  /** The items in its scope, outside the trash, by number. */
+  scope(workspaceId: string, releaseId: string): Promise<TracedItemRecord[]>;
+  recordChange(change: ReleaseChangeRecord): Promise<void>;
+  /** Newest first. */
+  changes(workspaceId: string, releaseId: string, limit: number): Promise<ReleaseChangeRecord[]>;
+}
+
 export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
@@ -705,6 +751,7 @@ export interface Repositories {
   goals: GoalRepository;
   initiatives: InitiativeRepository;
   dependencies: DependencyRepository;
+  releases: ReleaseRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;
   loginFailures: LoginFailureRepository;

@@ -8,7 +8,7 @@ import type { Scope } from './access.service';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import type { EventPublisher, ProductPatch, ProductRecord, Repositories, UnitOfWork } from './ports';
-import { addDays, datesFrom } from '../domain/calendar';
+import { throughputHistory } from './throughput';
 
 type ProductRepositories = Pick<Repositories, 'products' | 'activity' | 'items' | 'scores'>;
 
@@ -65,16 +65,9 @@ export class ProductService {
     return this.change(scope, productId, expectedVersion, async () => changes);
   }
 
-  /**
-   * Items finished per day over the `days` whole days before today (UTC), zero
-   * days included: the history Monte Carlo forecasts sample from.
-   */
-  async throughput(scope: Scope, product: ProductRecord, days: number): Promise<{ start: string; end: string; daily: number[] }> {
-    const today = this.ctx.clock.now().toISOString().slice(0, 10);
-    const start = addDays(today, -days);
-    const end = addDays(today, -1);
-    const counts = await this.store.read.items.doneByDay(scope.workspaceId, product.id, `${start}T00:00:00.000Z`, `${today}T00:00:00.000Z`);
-    return { start, end, daily: datesFrom(start, end).map((date) => counts.get(date) ?? 0) };
+  /** Items finished per day over the `days` whole days before today (UTC). */
+  throughput(scope: Scope, product: ProductRecord, days: number): Promise<{ start: string; end: string; daily: number[] }> {
+    return throughputHistory(this.store.read.items, product, this.ctx.clock.now().toISOString().slice(0, 10), days);
   }
 
   /** Items per status of the workflow (0 for an empty status). */

@@ -3,18 +3,19 @@ import type { Role } from '../contracts/access.schema';
 import { BLANK_ITEM_FIELDS } from '../domain/backlog/story';
 import { DEFAULT_WORKFLOW, statusKeysIn } from '../domain/backlog/workflow';
 import { isTandemError } from '../domain/errors';
+import { formatItemKey } from '../domain/items';
 import { activityEntry } from './activity';
 import type { ServiceContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem, type DemoItem } from './demo-data';
 import { DEMO_AVAILABILITY, DEMO_DECISIONS, DEMO_SPRINTS } from './demo-sprints';
-import { DEMO_DEPENDENCIES, DEMO_GOALS, DEMO_INITIATIVES, DEMO_STRATEGY, DEMO_VISION } from './demo-strategy';
+import { DEMO_DEPENDENCIES, DEMO_GOALS, DEMO_INITIATIVES, DEMO_RELEASES, DEMO_STRATEGY, DEMO_VISION } from './demo-strategy';
 import { refreshReadiness, storeReadiness } from './readiness';
 import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
 /** What a seeded item says for itself; the rest is blank. */
 type SeedItem = Pick<NewItem, 'type' | 'title' | 'status' | 'createdBy'> & Partial<ItemFields> & { id?: string };
 
-type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies'>;
+type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies' | 'releases'>;
 
 // Large seeds commit in chunks: bounded memory, and progress that means something.
 const CHUNK = 5_000;
@@ -163,7 +164,7 @@ export class SeedService {
     }
   }
 
-  /** The demo's goals with key results, initiatives with the epics that serve them, and a few dependencies. */
+  /** The demo's goals with key results, initiatives with the epics that serve them, dependencies and releases. */
   private async seedDemoStrategy(
     repos: SeedRepositories,
     product: ProductRecord,
@@ -216,6 +217,30 @@ export class SeedService {
     const byNumber = async (number: number) => (await repos.items.findByKey([workspaceId], product.key, number))[0]!.id;
     for (const [blocker, blocked] of DEMO_DEPENDENCIES) {
       await repos.dependencies.add({ workspaceId, productId: product.id, blockerId: await byNumber(blocker), blockedId: await byNumber(blocked), createdBy: null, createdAt: at });
+    }
+    const pm = userIds.get('pm@demo.test') ?? null;
+    for (const spec of DEMO_RELEASES) {
+      const id = this.ctx.newId();
+      await repos.releases.insert({
+        id,
+        workspaceId,
+        productId: product.id,
+        name: spec.name,
+        description: spec.description,
+        targetDate: day(spec.targetDay),
+        status: spec.status,
+        releasedAt: null,
+        atRisk: false,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      });
+      for (const number of spec.items) {
+        const item = (await repos.items.findByKey([workspaceId], product.key, number))[0]!;
+        await repos.releases.setItemRelease(item.id, id, at);
+        const after = { itemId: item.id, key: formatItemKey(product.key, number), title: item.title, type: item.type };
+        await repos.releases.recordChange({ id: this.ctx.newId(), workspaceId, releaseId: id, kind: 'scope_added', before: null, after, actorId: pm, createdAt: at });
+      }
     }
   }
 
@@ -273,7 +298,7 @@ export class SeedService {
     const stories = items.filter((item) => item.type === 'story');
     await storeReadiness(
       repos.items,
-      stories.map((item) => ({ ...item, productKey: '', deletedAt: null, deletedBy: null, sprintId: null, scores: {}, typicalSprintPoints: null, doneAt: item.doneAt ?? null })),
+      stories.map((item) => ({ ...item, productKey: '', deletedAt: null, deletedBy: null, sprintId: null, scores: {}, typicalSprintPoints: null, doneAt: item.doneAt ?? null, releaseId: null })),
     );
   }
 }

@@ -10,6 +10,8 @@ import type {
   GoalRecord,
   InitiativeRecord,
   KeyResultRecord,
+  ReleaseChangeRecord,
+  ReleaseRecord,
   SavedViewRecord,
   SprintEntryRecord,
   SprintRecord,
@@ -118,6 +120,10 @@ export interface ItemInitiativeTable {
   initiativeId: string;
 }
 
+export type ReleaseTable = Omit<ReleaseRecord, 'status' | 'atRisk'> & { status: string; atRisk: number };
+
+export type ReleaseChangeTable = Omit<ReleaseChangeRecord, 'kind' | 'before' | 'after'> & { kind: string; before: string | null; after: string | null };
+
 export interface DependencyTable {
   workspaceId: string;
   productId: string;
@@ -159,6 +165,8 @@ export interface Database {
   initiativeGoal: InitiativeGoalTable;
   itemInitiative: ItemInitiativeTable;
   dependency: DependencyTable;
+  release: ReleaseTable;
+  releaseChange: ReleaseChangeTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -175,6 +183,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'apiToken',
   'product',
   'sprint',
+  'release',
   'item',
   'itemScore',
   'sprintItem',
@@ -187,6 +196,7 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'initiativeGoal',
   'itemInitiative',
   'dependency',
+  'releaseChange',
   'activity',
   'idempotency',
   'loginFailure',

@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   'product.update': { roles: strategy, description: "Change a product's name, description, vision and strategy" },
   'strategy.update': { roles: strategy, description: 'Set goals and their key results, and initiatives aligned to goals' },
   'item.align': { roles: strategy, description: 'Align epics and features to initiatives' },
+  'release.manage': { roles: strategy, description: 'Create, date, move through their statuses and remove releases' },
+  'release.scope': { roles: backlog, description: "Put items in a release's scope or take them out" },
   'workflow.update': {
     roles: backlog,
     description: "Set up a product's backlog: workflow statuses and WIP limits, custom fields, weighted-scoring criteria",

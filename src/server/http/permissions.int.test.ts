@@ -24,9 +24,10 @@ interface Targets {
   ownItemId: string;
   /** A story in the running sprint. */
   sprintItemId: string;
-  /** A feature and an initiative of the product, for alignment. */
+  /** A feature and an initiative of the product, for alignment, and a release. */
   featureId: string;
   initiativeId: string;
+  releaseId: string;
 }
 
 /** One representative request per action of the matrix, and the operation it exercises. */
@@ -136,6 +137,14 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     operationId: 'alignItem',
     request: (t) => ({ method: 'PUT', url: `/api/v1/items/${t.featureId}/initiatives`, body: { initiativeIds: [t.initiativeId] } }),
   },
+  'release.manage': {
+    operationId: 'createRelease',
+    request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/releases`, body: { name: `Release ${t.uniqueKey}`, targetDate: '2027-03-31' } }),
+  },
+  'release.scope': {
+    operationId: 'addReleaseItem',
+    request: (t) => ({ method: 'POST', url: `/api/v1/releases/${t.releaseId}/items`, body: { itemId: t.itemId } }),
+  },
   'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
   'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
 };
@@ -180,6 +189,14 @@ const SAME_ACTION_AS: Record<string, Action> = {
   getTraceability: 'item.read',
   listItemDependencies: 'item.read',
   getThroughput: 'item.read',
+  listReleases: 'item.read',
+  getRelease: 'item.read',
+  listReleaseItems: 'item.read',
+  getReleaseForecast: 'item.read',
+  listReleaseChanges: 'item.read',
+  updateRelease: 'release.manage',
+  deleteRelease: 'release.manage',
+  removeReleaseItem: 'release.scope',
   addItemDependency: 'item.update',
   removeItemDependency: 'item.update',
   updateGoal: 'strategy.update',
@@ -218,7 +235,7 @@ describe.each(DIALECTS)('permission matrix $name', ({ dialect }) => {
   let t: TestApp;
   let ws: TestWorkspace;
   let activeSprintId: string;
-  let strategy: { featureId: string; initiativeId: string };
+  let strategy: { featureId: string; initiativeId: string; releaseId: string };
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
@@ -352,13 +369,14 @@ async function workOf(t: TestApp, ws: TestWorkspace, runningSprintId: string | n
   return { ownItemId: own.id, sprintItemId: inSprint.id };
 }
 
-/** A feature and an initiative serving a goal, for the alignment requests. */
-async function strategyOf(t: TestApp, ws: TestWorkspace): Promise<{ featureId: string; initiativeId: string }> {
+/** A feature and an initiative serving a goal, for the alignment requests, and a release for scope requests. */
+async function strategyOf(t: TestApp, ws: TestWorkspace): Promise<{ featureId: string; initiativeId: string; releaseId: string }> {
   const owner = ws.owner.token;
   const feature = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/items`, { token: owner, body: { type: 'feature', title: 'Aligned feature' } })).json();
   const goal = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/goals`, { token: owner, body: { title: 'Goal', startDate: '2027-01-01', endDate: '2027-06-30' } })).json();
   const initiative = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/initiatives`, { token: owner, body: { title: 'Bet', goalIds: [goal.id] } })).json();
-  return { featureId: feature.id, initiativeId: initiative.id };
+  const release = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/releases`, { token: owner, body: { name: 'Spring', targetDate: '2027-04-30' } })).json();
+  return { featureId: feature.id, initiativeId: initiative.id, releaseId: release.id };
 }
 
 /** Everything of a workspace that a request could change. */
@@ -375,5 +393,6 @@ async function snapshot(t: TestApp, ws: TestWorkspace) {
   const goals = await t.runtime.store.read.goals.list(ws.workspace.id, ws.product.id);
   const initiatives = await t.runtime.store.read.initiatives.list(ws.workspace.id, ws.product.id);
   const alignments = await t.runtime.store.read.initiatives.alignments(ws.workspace.id, ws.product.id);
-  return { workspace, members, products, items, invites, sprints, views, decisions, goals, initiatives, alignments, lastActivity: activity[0]?.id };
+  const releases = await t.runtime.store.read.releases.list(ws.workspace.id, ws.product.id);
+  return { workspace, members, products, items, invites, sprints, views, decisions, goals, initiatives, alignments, releases, lastActivity: activity[0]?.id };
 }

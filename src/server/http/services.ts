@@ -11,6 +11,7 @@ import type { SavedViewService } from '../../services/view.service';
 import type { DecisionService } from '../../services/decision.service';
 import type { StrategyService } from '../../services/strategy.service';
 import type { DependencyService } from '../../services/dependency.service';
+import type { ReleaseService } from '../../services/release.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
 
@@ -29,6 +30,7 @@ export interface AppServices {
   decisions: DecisionService;
   strategy: StrategyService;
   dependencies: DependencyService;
+  releases: ReleaseService;
   idempotency: IdempotencyService;
   events: EventBus;
   /** Resolves when the database answers. */

@@ -6,6 +6,8 @@ import type { SavedView } from '../../contracts/view.schema';
 import type { Decision } from '../../contracts/decision.schema';
 import type { ProductScore } from '../../contracts/prioritization.schema';
 import type { Goal, Initiative, KeyResult, Traceability } from '../../contracts/strategy.schema';
+import type { Release } from '../../contracts/roadmap.schema';
+import type { Rollup } from '../../domain/strategy/rollup';
 import type { GoalView, KeyResultView, StrategyService } from '../../services/strategy.service';
 import type { SprintView } from '../../services/sprint.service';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
@@ -22,6 +24,7 @@ import type {
   SavedViewRecord,
   ScoredItemRecord,
   InitiativeRecord,
+  ReleaseRecord,
   TracedItemRecord,
   UserRecord,
 } from '../../services/ports';
@@ -258,4 +261,20 @@ export const toTraceability = (productKey: string, tree: Awaited<ReturnType<Stra
     })),
   })),
   orphans: { ...tree.orphans, unalignedItems: tree.orphans.unalignedItems.map((item) => toTracedItem(productKey, item)) },
+});
+
+export const toRelease = (release: ReleaseRecord, progress: Rollup & { progress: number }): Release => ({
+  id: release.id,
+  workspaceId: release.workspaceId,
+  productId: release.productId,
+  name: release.name,
+  description: release.description,
+  targetDate: release.targetDate,
+  status: release.status,
+  releasedAt: release.releasedAt,
+  atRisk: release.atRisk,
+  progress,
+  version: release.version,
+  createdAt: release.createdAt,
+  updatedAt: release.updatedAt,
 });

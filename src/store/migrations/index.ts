@@ -4,6 +4,7 @@ import * as storiesAndWorkflow from './2026-12-02T1000_stories_and_workflow';
 import * as strategy from './2026-12-02T1400_strategy';
 import * as dependencies from './2026-12-02T1500_dependencies';
 import * as doneAt from './2026-12-02T1600_done_at';
+import * as releases from './2026-12-02T1700_releases';
 
 /**
  * Migrations are listed here rather than read from a folder, so they travel
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T1400_strategy': strategy,
   '2026-12-02T1500_dependencies': dependencies,
   '2026-12-02T1600_done_at': doneAt,
+  '2026-12-02T1700_releases': releases,
 };
 
 export const migrationProvider: MigrationProvider = {

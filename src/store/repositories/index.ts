@@ -17,6 +17,7 @@ import { DecisionKyselyRepository } from './decision.repository';
 import { GoalKyselyRepository } from './goal.repository';
 import { InitiativeKyselyRepository } from './initiative.repository';
 import { DependencyKyselyRepository } from './dependency.repository';
+import { ReleaseKyselyRepository } from './release.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
@@ -38,6 +39,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     goals: new GoalKyselyRepository(db),
     initiatives: new InitiativeKyselyRepository(db),
     dependencies: new DependencyKyselyRepository(db),
+    releases: new ReleaseKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),

@@ -125,7 +125,7 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
   async rollups(
     workspaceId: string,
     productId: string,
-    by: 'item' | 'initiative' | 'goal',
+    by: 'item' | 'initiative' | 'goal' | 'release',
     statuses: { done: readonly string[]; canceled: readonly string[] },
   ): Promise<Map<string, RollupRecord>> {
     const seeds: Record<typeof by, RawBuilder<unknown>> = {
@@ -137,6 +137,8 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
                   join item_initiative ii on ii.initiative_id = ig.initiative_id
                   join goal g on g.id = ig.goal_id
                  where ig.workspace_id = ${workspaceId} and g.product_id = ${productId}`,
+      release: sql`select i.release_id, i.id from item i
+                    where i.workspace_id = ${workspaceId} and i.product_id = ${productId} and i.release_id is not null`,
     };
     const done = statusList(statuses.done);
     // Each root's subtree is walked down the parent links (item_parent_idx); an item

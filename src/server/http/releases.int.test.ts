@@ -1,0 +1,110 @@
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildWorkspace, call, createTestApp, type TestApp, type TestWorkspace } from '../../../test/support/app';
+import { DIALECTS } from '../../../test/support/databases';
+
+describe.each(DIALECTS)('releases $name', ({ dialect }) => {
+  let t: TestApp;
+  let ws: TestWorkspace;
+  let pm: string;
+  let po: string;
+  // The service clock: each step sets the moment its requests happen at.
+  let now = new Date('2027-03-01T12:00:00Z');
+  const at = (instant: string) => {
+    now = new Date(instant);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { ctx: { clock: { now: () => now }, newId: () => uuidv7() } });
+  });
+  beforeEach(async () => {
+    ws = await buildWorkspace(t.runtime);
+    pm = ws.byRole.product_manager.token;
+    po = ws.byRole.product_owner.token;
+  });
+  afterAll(() => t.close());
+
+  const ok = async (method: string, url: string, body?: unknown, token = pm) => {
+    const response = await call(t.app, method, url, { token, body });
+    expect(response.statusCode, `${method} ${url}: ${response.body}`).toBeLessThan(300);
+    return response.statusCode === 204 ? null : response.json();
+  };
+  const story = (title: string, extra: Record<string, unknown> = {}) => ok('POST', `/api/v1/products/${ws.product.id}/items`, { type: 'story', title, ...extra }, po);
+  /** Two items done a day over the week before 2027-03-01. */
+  const history = async () => {
+    for (const day of ['2027-02-22', '2027-02-23', '2027-02-24', '2027-02-25', '2027-02-26', '2027-02-27', '2027-02-28']) {
+      at(`${day}T10:00:00Z`);
+      for (const n of [1, 2]) await ok('PATCH', `/api/v1/items/${(await story(`Done ${day} ${n}`)).id}`, { status: 'done' }, po);
+    }
+    at('2027-03-01T12:00:00Z');
+  };
+
+  it('forecasts a release from the team’s own throughput and flags it at risk when the target is pulled in', async () => {
+    await history();
+    const release = await ok('POST', `/api/v1/products/${ws.product.id}/releases`, { name: 'Spring launch', targetDate: '2027-03-31' });
+    for (let n = 0; n < 10; n += 1) await ok('POST', `/api/v1/releases/${release.id}/items`, { itemId: (await story(`Scope ${n}`, { estimate: 2 })).key }, po);
+    const forecast = await ok('GET', `/api/v1/releases/${release.id}/forecast`, undefined, ws.byRole.viewer.token);
+    // The last 30 days hold two done a day for one week: 14 in 30 days. Ten items take weeks, not days.
+    expect(forecast.remaining).toBe(10);
+    expect(forecast.history.daily.reduce((sum: number, day: number) => sum + day, 0)).toBe(14);
+    expect(forecast.p50 <= forecast.p85 && forecast.p85 <= forecast.p95).toBe(true);
+    expect(forecast.p85 <= '2027-03-31').toBe(true);
+    expect(forecast.atRisk).toBe(false);
+
+    const pulledIn = await ok('PATCH', `/api/v1/releases/${release.id}`, { targetDate: '2027-03-05' });
+    expect(pulledIn.atRisk).toBe(true);
+    expect((await ok('GET', `/api/v1/releases/${release.id}/forecast`)).atRisk).toBe(true);
+    const { items, summary } = await ok('GET', `/api/v1/releases/${release.id}/changes`);
+    expect(items[0]).toMatchObject({ kind: 'at_risk', after: { targetDate: '2027-03-05', remaining: 10 } });
+    expect(summary).toMatch(/^10 items added; target moved 26 days earlier \(2027-03-31 → 2027-03-05\); now at risk: 85 % forecast 2027-\d\d-\d\d against target 2027-03-05\.$/);
+
+    const pushedOut = await ok('PATCH', `/api/v1/releases/${release.id}`, { targetDate: '2027-06-30' });
+    expect(pushedOut.atRisk).toBe(false);
+    expect((await ok('GET', `/api/v1/releases/${release.id}/changes`)).items[0].kind).toBe('back_on_track');
+  });
+
+  it('keeps scope changes as history: moving an item between releases is a removal and an addition', async () => {
+    const spring = await ok('POST', `/api/v1/products/${ws.product.id}/releases`, { name: 'Spring' });
+    const summer = await ok('POST', `/api/v1/products/${ws.product.id}/releases`, { name: 'Summer' });
+    const item = await story('Export', { estimate: 3 });
+    expect((await call(t.app, 'POST', `/api/v1/releases/${spring.id}/items`, { token: po, body: { itemId: item.id } })).statusCode).toBe(201);
+    expect((await call(t.app, 'POST', `/api/v1/releases/${spring.id}/items`, { token: po, body: { itemId: item.id } })).statusCode).toBe(200);
+    await ok('POST', `/api/v1/releases/${summer.id}/items`, { itemId: item.key }, po);
+    expect((await ok('GET', `/api/v1/releases/${spring.id}/changes`)).summary).toBe('1 item added, 1 removed.');
+    expect((await ok('GET', `/api/v1/releases/${summer.id}/items`)).items.map((entry: { key: string }) => entry.key)).toEqual([item.key]);
+    const listed = (await ok('GET', `/api/v1/products/${ws.product.id}/releases`)).items;
+    expect(listed.map((release: { name: string; progress: { points: number } }) => [release.name, release.progress.points])).toEqual([
+      ['Spring', 0],
+      ['Summer', 3],
+    ]);
+    await ok('DELETE', `/api/v1/releases/${summer.id}/items/${item.key}`, undefined, po);
+    expect((await ok('GET', `/api/v1/releases/${summer.id}/items`)).items).toEqual([]);
+    expect((await call(t.app, 'DELETE', `/api/v1/releases/${summer.id}/items/${item.key}`, { token: po })).statusCode).toBe(404);
+  });
+
+  it('counts the work below an epic or feature in scope, and says plainly when there is no pace to forecast from', async () => {
+    const release = await ok('POST', `/api/v1/products/${ws.product.id}/releases`, { name: 'Big bang', targetDate: '2027-04-01' });
+    const feature = await ok('POST', `/api/v1/products/${ws.product.id}/items`, { type: 'feature', title: 'Exports' }, po);
+    await story('CSV', { parentId: feature.id, estimate: 3 });
+    await story('PDF', { parentId: feature.id, estimate: 5 });
+    const withScope = await ok('POST', `/api/v1/releases/${release.id}/items`, { itemId: feature.id }, po);
+    expect(withScope.progress).toMatchObject({ points: 8, items: 2, doneItems: 0 });
+    const forecast = await ok('GET', `/api/v1/releases/${release.id}/forecast`);
+    expect(forecast).toMatchObject({ remaining: 2, p85: null, atRisk: false });
+    expect(forecast.explanation).toContain('no pace to forecast from');
+  });
+
+  it('keeps a released release released, and lets the right roles change what', async () => {
+    const release = await ok('POST', `/api/v1/products/${ws.product.id}/releases`, { name: 'Done deal' });
+    const shipped = await ok('PATCH', `/api/v1/releases/${release.id}`, { status: 'released' });
+    expect(shipped.releasedAt).toBe(now.toISOString());
+    const back = await call(t.app, 'PATCH', `/api/v1/releases/${release.id}`, { token: pm, body: { status: 'in_progress' } });
+    expect(back.statusCode).toBe(409);
+    expect((await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/releases`, { token: po, body: { name: 'Mine' } })).statusCode).toBe(403);
+    const item = await story('Scoped by the PO');
+    expect((await call(t.app, 'POST', `/api/v1/releases/${release.id}/items`, { token: ws.byRole.contributor.token, body: { itemId: item.id } })).statusCode).toBe(403);
+    const bad = await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/releases`, { token: pm, body: { name: '', targetDate: '2027-02-30' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((error: { field: string }) => error.field).sort()).toEqual(['body.name', 'body.targetDate']);
+  });
+});
