@@ -1,6 +1,7 @@
 import { FILTER_QUERY, SEARCH_QUERIES, type BacklogFigures } from './backlog';
 import type { BrowserOutcome } from './browser';
 import type { ScenarioFigures } from './load';
+import type { ForecastFigures } from './forecast';
 import type { RecomputeFigures } from './scoring';
 
 /** `reported`: measured and shown, but the budget is not a threshold this run can judge. */
@@ -53,6 +54,8 @@ export interface BenchResult {
   } & BacklogFigures;
   /** Every RICE score recomputed with the domain function, in process. */
   scoreRecompute: RecomputeFigures;
+  /** The Monte Carlo forecasts with 10,000 trials, in process. */
+  forecast: ForecastFigures;
   /** The web app in Chromium; `skipped` says why when it could not run. */
   browser: BrowserOutcome;
   /** Tandem's list figures over the bare-Fastify ceiling's. */
@@ -70,7 +73,7 @@ function check(budget: string, limit: string, measured: number | null, unit: str
   return { budget, limit, measured, unit, status, ...(note ? { note } : {}) };
 }
 
-type Judged = Pick<BenchResult, 'workload' | 'scenarios' | 'memory' | 'scoreRecompute' | 'browser'>;
+type Judged = Pick<BenchResult, 'workload' | 'scenarios' | 'memory' | 'scoreRecompute' | 'forecast' | 'browser'>;
 
 /** The budgets of DESIGN.md this benchmark can judge, and the ones it does not measure yet. */
 export function checkBudgets(result: Judged): BudgetCheck[] {
@@ -84,7 +87,7 @@ export function checkBudgets(result: Judged): BudgetCheck[] {
   const judge = judgeAt(REFERENCE_ITEMS);
   const notMeasured = (budget: string, limit: string): BudgetCheck => check(budget, limit, null, '', 'not_measured', ['no scenario for it yet']);
   const below = !atReference && smaller(REFERENCE_ITEMS);
-  const { scenarios, scoreRecompute, browser } = result;
+  const { scenarios, scoreRecompute, forecast, browser } = result;
   // A budget on one request's latency is judged without other requests queued in front of it.
   const filteredP99 = scenarios.filteredListSerial.latencyMs.p99;
   const listP99 = scenarios.listItemsSerial.latencyMs.p99;
@@ -110,7 +113,10 @@ export function checkBudgets(result: Judged): BudgetCheck[] {
       below,
       'items and scores only: the reference insights and analytics events are not seeded yet',
     ]),
-    notMeasured('Monte Carlo forecast, 10,000 trials', '≤ 100 ms'),
+    // The simulation's cost does not depend on the backlog's size: judged at any size.
+    check('Monte Carlo forecast, 10,000 trials ("when", in process, median of warm runs)', '≤ 100 ms', forecast.when.medianMs, 'ms', forecast.when.medianMs <= 100 ? 'pass' : 'fail', [
+      `${forecast.remaining} items left, ${forecast.historyDays} days of history; first (cold) run ${forecast.when.coldMs} ms; "how many" over ${forecast.howMany.days} days: ${forecast.howMany.medianMs} ms`,
+    ]),
     notMeasured('event ingestion on SQLite', '≥ 50,000 events/s'),
     notMeasured('import 100,000 Jira CSV rows', '≤ 10 s'),
   ];
@@ -227,7 +233,7 @@ export function toBrowserMarkdown(result: BrowserBenchResult): string {
 }
 
 export function toMarkdown(result: BenchResult): string {
-  const { workload, load, scenarios, ratios, memory, scoreRecompute } = result;
+  const { workload, load, scenarios, ratios, memory, scoreRecompute, forecast } = result;
   const row = (label: string, figures: ScenarioFigures) =>
     `| ${label} | ${number(figures.requestsPerSecond)} | ${number(figures.latencyMs.p50, 2)} | ${number(figures.latencyMs.p90, 2)} | ${number(figures.latencyMs.p99, 2)} | ${number(figures.latencyMs.max, 1)} | ${number(figures.serverCpuMsPerRequest, 3)} | ${number(figures.requests)} |`;
   const lines = [
@@ -252,6 +258,8 @@ export function toMarkdown(result: BenchResult): string {
     `Ratio to the ceiling (list items / bare Fastify): req/s **${ratios.listRequestsPerSecond}×**, p99 **${ratios.listP99}×**.`,
     '',
     `Score recomputation (RICE, domain function, in process): ${number(scoreRecompute.items)} scores in **${number(scoreRecompute.medianMs, 1)} ms** (median of ${scoreRecompute.warmRuns} warm runs; min ${number(scoreRecompute.minMs, 1)}, max ${number(scoreRecompute.maxMs, 1)}, first cold run ${number(scoreRecompute.coldMs, 1)} ms).`,
+    '',
+    `Monte Carlo forecasts (domain functions, in process, ${number(forecast.trials)} trials): "when" for ${forecast.remaining} items in **${number(forecast.when.medianMs, 1)} ms**, "how many" over ${forecast.howMany.days} days in **${number(forecast.howMany.medianMs, 1)} ms** (medians of ${forecast.warmRuns} warm runs; first cold runs ${number(forecast.when.coldMs, 1)} and ${number(forecast.howMany.coldMs, 1)} ms).`,
     '',
     ...browserLines(result.browser),
     '',

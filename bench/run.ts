@@ -22,6 +22,7 @@ import {
   type Child,
 } from './processes';
 import { checkBudgets, checkWebBudgets, toBrowserMarkdown, toMarkdown, type BenchResult, type BrowserBenchResult } from './report';
+import { measureForecast } from './forecast';
 import { measureRecompute } from './scoring';
 import { databaseSizeMb, seedWorkload } from './workload';
 
@@ -207,6 +208,8 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
 
   console.log(`Score recomputation: ${options.items.toLocaleString('en-US')} RICE scores in process…`);
   const scoreRecompute = measureRecompute(options.items);
+  console.log('Monte Carlo forecasts: 10,000 trials in process…');
+  const forecast = measureForecast();
 
   const browser = await browserScenarios(serverEnv, { workspaceId: seeded.workspaceId, productId: seeded.productId, seededItems: options.items });
 
@@ -236,6 +239,7 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
       serverPeakRssMb: serverAtEnd?.peakRssMb ?? null,
     },
     scoreRecompute,
+    forecast,
     browser,
   };
   return {
