@@ -36,16 +36,33 @@ export const queryKeys = {
   invitePreview: (token: string) => ['invite', token] as const,
   /**
    * The prioritisation matrix. Any item hint of the product may move an item
-   * on it (a score), or add or drop one (a new item, the trash), so its keys
-   * sit under `allChildren`, the prefix realtime.ts refreshes on every item
-   * hint of the product; only the queries on screen refetch.
+   * on it (a score), or add or drop one (a new item, the trash), so realtime.ts
+   * refreshes everything under `all` on every item hint of the product; only
+   * the queries on screen refetch.
    */
   matrix: {
-    all: (productId: string) => ['products', productId, 'children', 'matrix'] as const,
+    all: (productId: string) => ['products', productId, 'matrix'] as const,
     /** Every stored score of one framework across the product, all pages at once. */
-    scores: (productId: string, framework: string) => ['products', productId, 'children', 'matrix', 'scores', framework] as const,
+    scores: (productId: string, framework: string) => ['products', productId, 'matrix', 'scores', framework] as const,
     /** Open items found by the side list's search, for adding to the matrix. */
-    candidates: (productId: string, q: string) => ['products', productId, 'children', 'matrix', 'candidates', q] as const,
+    candidates: (productId: string, q: string) => ['products', productId, 'matrix', 'candidates', q] as const,
+  },
+  /**
+   * The product's strategy: goals, initiatives, alignments, traceability and
+   * item traces. A `strategy.changed` hint refreshes everything under `all`;
+   * item hints refresh the traceability tree and the traces, whose rollups and
+   * paths follow the items' statuses, estimates and parents.
+   */
+  strategy: {
+    all: (productId: string) => ['products', productId, 'strategy'] as const,
+    goals: (productId: string) => ['products', productId, 'strategy', 'goals'] as const,
+    initiatives: (productId: string) => ['products', productId, 'strategy', 'initiatives'] as const,
+    traceability: (productId: string) => ['products', productId, 'strategy', 'traceability'] as const,
+    /** The initiatives one epic or feature is aligned to. */
+    alignment: (productId: string, itemId: string) => ['products', productId, 'strategy', 'alignment', itemId] as const,
+    /** Which initiatives and goals an item serves, through which ancestors. */
+    traces: (productId: string) => ['products', productId, 'strategy', 'trace'] as const,
+    trace: (productId: string, itemId: string) => ['products', productId, 'strategy', 'trace', itemId] as const,
   },
   /** The product's decision log; a `decision.changed` hint refreshes everything under `all`. */
   decisions: {

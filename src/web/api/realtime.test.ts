@@ -99,3 +99,43 @@ describe('decision hints', () => {
     expect(client.getQueryState(queryKeys.itemByKey(PRODUCT, 'DEMO-1'))?.isInvalidated).toBe(false);
   });
 });
+
+describe('matrix and strategy hints', () => {
+  it('an item hint marks the matrix, the traceability tree and the item traces of its product stale, not its goals or another product’s', async () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.matrix.scores(PRODUCT, 'value_effort'), { points: [], capped: false });
+    client.setQueryData(queryKeys.matrix.scores('other', 'value_effort'), { points: [], capped: false });
+    client.setQueryData(queryKeys.strategy.traceability(PRODUCT), { goals: [] });
+    client.setQueryData(queryKeys.strategy.trace(PRODUCT, '1'), { path: [] });
+    client.setQueryData(queryKeys.strategy.goals(PRODUCT), { items: [] });
+    const updated: RealtimeMessage = { type: 'item.updated', workspaceId: WORKSPACE, productId: PRODUCT, ids: ['1'], actor: null };
+
+    await applyHint(client, updated, null);
+
+    expect(client.getQueryState(queryKeys.matrix.scores(PRODUCT, 'value_effort'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.matrix.scores('other', 'value_effort'))?.isInvalidated).toBe(false);
+    expect(client.getQueryState(queryKeys.strategy.traceability(PRODUCT))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.strategy.trace(PRODUCT, '1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.strategy.goals(PRODUCT))?.isInvalidated).toBe(false);
+  });
+
+  it('strategy.changed marks every strategy view of the product stale, and leaves its items and matrix alone', async () => {
+    const client = new QueryClient();
+    for (const key of [queryKeys.strategy.goals(PRODUCT), queryKeys.strategy.initiatives(PRODUCT), queryKeys.strategy.traceability(PRODUCT), queryKeys.strategy.alignment(PRODUCT, 'i1'), queryKeys.strategy.trace(PRODUCT, 'i1')]) {
+      client.setQueryData(key, {});
+    }
+    client.setQueryData(queryKeys.strategy.goals('other'), {});
+    client.setQueryData(queryKeys.matrix.all(PRODUCT), {});
+    client.setQueryData(queryKeys.itemByKey(PRODUCT, 'DEMO-1'), buildOne({ id: 'i1' }));
+    const changed: RealtimeMessage = { type: 'strategy.changed', workspaceId: WORKSPACE, productId: PRODUCT, ids: ['g1', 'i1'], actor: null };
+
+    await applyHint(client, changed, null);
+
+    for (const key of [queryKeys.strategy.goals(PRODUCT), queryKeys.strategy.initiatives(PRODUCT), queryKeys.strategy.traceability(PRODUCT), queryKeys.strategy.alignment(PRODUCT, 'i1'), queryKeys.strategy.trace(PRODUCT, 'i1')]) {
+      expect(client.getQueryState(key)?.isInvalidated, key.join('/')).toBe(true);
+    }
+    expect(client.getQueryState(queryKeys.strategy.goals('other'))?.isInvalidated).toBe(false);
+    expect(client.getQueryState(queryKeys.matrix.all(PRODUCT))?.isInvalidated).toBe(false);
+    expect(client.getQueryState(queryKeys.itemByKey(PRODUCT, 'DEMO-1'))?.isInvalidated).toBe(false);
+  });
+});

@@ -26,6 +26,10 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
       if (message.type === 'item.purged') for (const id of message.ids) client.removeQueries({ queryKey: queryKeys.item(id), exact: true });
       else for (const id of message.ids) invalidate(queryKeys.item(id));
       if (message.productId) {
+        // Scores, statuses, estimates and parents move points on the matrix and delivery in the traceability tree.
+        invalidate(queryKeys.matrix.all(message.productId));
+        invalidate(queryKeys.strategy.traceability(message.productId));
+        invalidate(queryKeys.strategy.traces(message.productId));
         refreshOpenItems(client, message, message.productId);
         patchTrash(client, message, message.productId);
         await patchItemList(client, message, message.productId);
@@ -46,6 +50,10 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
     case 'decision':
       // One decision changed, and with it the log, its page and the pages of the items it names.
       if (message.productId) invalidate(queryKeys.decisions.all(message.productId));
+      break;
+    case 'strategy':
+      // Goals, key results, initiatives and alignments: every strategy view of the product may show them.
+      if (message.productId) invalidate(queryKeys.strategy.all(message.productId));
       break;
     case 'workspace':
       invalidate(queryKeys.workspaces());
