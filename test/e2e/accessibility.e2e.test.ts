@@ -226,6 +226,32 @@ describe.each(themes)('accessibility in the %s theme', (theme) => {
     await page.close();
   });
 
+  it('the strategy page with a value being recorded, the goal form with mistakes, and the traceability view with an item open', async () => {
+    const page = await openItemsPage(context, 'owner@demo.test');
+    const nav = page.getByRole('navigation', { name: 'Workspace' });
+    await nav.getByRole('link', { name: 'Strategy' }).click();
+    const card = page.getByRole('article', { name: 'Close the enterprise deals in the pipeline' });
+    await card.getByRole('button', { name: 'Record the current value of “Enterprise deals closed”' }).click();
+    await card.getByLabel('Current value of “Enterprise deals closed” (deals)').fill('many');
+    await card.getByLabel('Current value of “Enterprise deals closed” (deals)').press('Enter');
+    await card.getByText('A number, e.g. 42 or 3.5.').waitFor();
+    await page.getByRole('list', { name: 'Initiatives' }).waitFor();
+    await expectNoSeriousViolations(page, 'strategy');
+    await page.getByRole('button', { name: 'New goal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Set a goal' });
+    await dialog.getByRole('button', { name: 'Set goal' }).click();
+    await dialog.getByText('Check the marked fields.').waitFor();
+    await expectNoSeriousViolations(page, 'goal form with mistakes');
+    await page.keyboard.press('Escape');
+
+    await nav.getByRole('link', { name: 'Traceability' }).click();
+    await page.getByRole('list', { name: 'Epics and features serving no goal' }).waitFor();
+    await page.getByRole('button', { name: /^DEMO-\d+ Self-serve onboarding$/ }).click();
+    await page.getByRole('list', { name: /^Work under DEMO-\d+$/ }).waitFor();
+    await expectNoSeriousViolations(page, 'traceability');
+    await page.close();
+  });
+
   it('the members page of an owner, with a fresh invite link', async () => {
     const page = await context.newPage();
     await page.goto('/');

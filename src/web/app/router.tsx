@@ -8,6 +8,7 @@ import { parseDecisionSearch } from '../features/decisions/decision-model';
 import { DecisionLogPage, DecisionPage } from '../features/decisions/lazy-pages';
 import { MatrixPage } from '../features/prioritization/matrix-lazy-page';
 import { AppShell } from '../features/shell/app-shell';
+import { StrategyPage, TraceabilityPage } from '../features/strategy/lazy-pages';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 import { InvitePage, ItemPage, MembersPage, SettingsPage, TrashPage } from './lazy-pages';
 
@@ -163,6 +164,24 @@ const matrixRoute = createRoute({
   },
 });
 
+const strategyRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/strategy',
+  component: function StrategyRoute() {
+    const { workspaceId, productId } = strategyRoute.useParams();
+    return <StrategyPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
+const traceabilityRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/traceability',
+  component: function TraceabilityRoute() {
+    const { workspaceId, productId } = traceabilityRoute.useParams();
+    return <TraceabilityPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -176,7 +195,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

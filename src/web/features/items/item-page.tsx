@@ -20,6 +20,7 @@ import { CustomFieldsPanel, DetailsPanel, ReadinessPanel } from './item-details'
 import { ChildrenSection, CriteriaSection, DescriptionSection, StorySection } from './item-sections';
 import { editRightsOf } from './edit-rights';
 import { DecisionsSection } from '../decisions/item-decisions';
+import { ServesSection } from '../strategy/item-serves';
 import { useItemByKey, useItemEditor, useRestoreItem, useTrashItem } from './queries';
 
 const isTyping = (target: EventTarget | null) =>
@@ -46,6 +47,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
   const canOverride = isAllowed(roles, 'item.override_wip');
   const canScore = isAllowed(roles, 'item.score');
   const canDecide = isAllowed(roles, 'decision.write');
+  const canAlign = isAllowed(roles, 'item.align');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
   const members = useMembers(workspaceId);
@@ -258,6 +260,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
           {item.type === 'story' && <StorySection {...editing} />}
           <DescriptionSection {...editing} />
           <CriteriaSection {...editing} />
+          <ServesSection workspaceId={workspaceId} item={item} canAlign={canAlign} />
           <ScoringPanel productId={productId} item={item} criteria={product?.scoringCriteria ?? []} canScore={canScore} />
           {HAS_CHILDREN.has(item.type) && <ChildrenSection workspaceId={workspaceId} item={item} statusFor={statusFor} />}
           <DecisionsSection workspaceId={workspaceId} item={item} canWrite={canDecide} />

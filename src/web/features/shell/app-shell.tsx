@@ -14,6 +14,7 @@ import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useMe, useSignOut } from '../auth/queries';
 import { MatrixIcon } from '../prioritization/matrix-icon';
+import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
 import { CommandPalette } from './command-palette';
 import { PublicLayout } from './public-layout';
 import { useProducts } from './queries';
@@ -167,6 +168,24 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
                       >
                         <MatrixIcon />
                         <span className="nav-text">Matrix</span>
+                      </Link>
+                      <Link
+                        to="/w/$workspaceId/p/$productId/strategy"
+                        params={{ workspaceId, productId: product.id }}
+                        className="nav-link nav-sublink"
+                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
+                      >
+                        <StrategyIcon />
+                        <span className="nav-text">Strategy</span>
+                      </Link>
+                      <Link
+                        to="/w/$workspaceId/p/$productId/traceability"
+                        params={{ workspaceId, productId: product.id }}
+                        className="nav-link nav-sublink"
+                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
+                      >
+                        <TraceIcon />
+                        <span className="nav-text">Traceability</span>
                       </Link>
                     </>
                   )}

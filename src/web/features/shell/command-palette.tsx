@@ -7,6 +7,7 @@ import { useShell } from '../../app/shell-context';
 import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
 import { ArrowDownIcon, ArrowUpIcon, BoxIcon, DecisionIcon, ListIcon, MoonIcon, PlusIcon, SettingsIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 import { MatrixIcon } from '../prioritization/matrix-icon';
+import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -148,6 +149,24 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                   onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/matrix', params: { workspaceId, productId: currentProduct.id } }))}
                 >
                   <MatrixIcon /> Go to prioritisation matrix
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to strategy vision goals key results okrs initiatives"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/strategy', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <StrategyIcon /> Go to strategy
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to traceability goals initiatives orphans alignment rollup"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/traceability', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <TraceIcon /> Go to traceability
                   {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
