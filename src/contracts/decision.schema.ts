@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common.schema';
+import { IdSchema, InstantSchema, patchBodyOf } from './common.schema';
 import { DECISION_STATUSES } from './vocabulary';
 
 export { DECISION_STATUSES };
@@ -47,7 +47,7 @@ const DecisionFieldsSchema = z.strictObject({
 
 export const DecisionCreateBodySchema = DecisionFieldsSchema.partial().required({ title: true });
 export type DecisionCreate = z.infer<typeof DecisionCreateBodySchema>;
-export const DecisionUpdateBodySchema = DecisionFieldsSchema.partial().refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export const DecisionUpdateBodySchema = patchBodyOf(DecisionFieldsSchema);
 export type DecisionUpdate = z.infer<typeof DecisionUpdateBodySchema>;
 
 export const DecisionListQuerySchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PageQuerySchema, PlanDateSchema } from './common.schema';
+import { IdSchema, InstantSchema, PageQuerySchema, patchBodyOf, PlanDateSchema } from './common.schema';
 import { CustomFieldValueSchema, StatusKeySchema } from './workflow.schema';
 import { ScoredFrameworkSchema } from './prioritization.schema';
 import { ITEM_TYPES, LABEL_PATTERN, ITEM_SORTS } from './vocabulary';
@@ -116,7 +116,7 @@ export const ItemCreateBodySchema = ItemFieldsSchema.partial().required({ type: 
 });
 export type ItemCreate = z.infer<typeof ItemCreateBodySchema>;
 
-export const ItemUpdateBodySchema = ItemFieldsSchema.partial().refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export const ItemUpdateBodySchema = patchBodyOf(ItemFieldsSchema);
 export type ItemUpdate = z.infer<typeof ItemUpdateBodySchema>;
 
 export const ItemSortSchema = z.enum(ITEM_SORTS);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common.schema';
+import { IdSchema, InstantSchema, patchBodyOf } from './common.schema';
 import { ScoringCriterionSchema } from './prioritization.schema';
 import { CustomFieldSchema, WorkflowStatusSchema } from './workflow.schema';
 
@@ -32,12 +32,11 @@ export const ProductCreateBodySchema = z.strictObject({
   description: z.string().max(20_000).default(''),
 });
 
-export const ProductUpdateBodySchema = z
-  .strictObject({
+export const ProductUpdateBodySchema = patchBodyOf(
+  z.strictObject({
     name: z.string().trim().min(1).max(120),
     description: z.string().max(20_000),
     vision: z.string().max(20_000),
     strategy: z.string().max(50_000),
-  })
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+  }),
+);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PlanDateSchema } from './common.schema';
+import { IdSchema, InstantSchema, patchBodyOf, PlanDateSchema } from './common.schema';
 import { RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from './vocabulary';
 import { ItemRefSchema } from './item.schema';
-import { TracedItemSchema } from './strategy.schema';
+import { RollupSchema, TracedItemSchema } from './strategy.schema';
 
 export const DependencyCreateBodySchema = z.strictObject({
   blocksId: ItemRefSchema.meta({ description: 'The item this one blocks (id or key), in the same product' }),
@@ -27,15 +27,6 @@ export const ThroughputSchema = z
   })
   .meta({ id: 'Throughput', description: "A product's completed-item history, ready for POST /forecast/when and /forecast/how-many" });
 
-const RollupSchema = z.object({
-  points: z.number(),
-  donePoints: z.number(),
-  items: z.number().int(),
-  doneItems: z.number().int(),
-  unestimated: z.number().int(),
-  progress: z.number(),
-});
-
 export const ReleaseSchema = z
   .object({
     id: IdSchema,
@@ -47,7 +38,7 @@ export const ReleaseSchema = z
     status: z.enum(RELEASE_STATUSES),
     releasedAt: InstantSchema.nullable(),
     atRisk: z.boolean().meta({ description: 'Whether the last forecast put the 85 % date past the target' }),
-    progress: RollupSchema.meta({ description: 'Delivery of the scope by points (stories, tasks and bugs in scope or below epics and features in scope)' }),
+    progress: RollupSchema,
     version: z.number().int(),
     createdAt: InstantSchema,
     updatedAt: InstantSchema,
@@ -70,10 +61,7 @@ export const ReleaseCreateBodySchema = z.strictObject({
 });
 export type ReleaseCreate = z.infer<typeof ReleaseCreateBodySchema>;
 
-export const ReleaseUpdateBodySchema = z
-  .strictObject(ReleaseFields)
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export const ReleaseUpdateBodySchema = patchBodyOf(z.strictObject(ReleaseFields));
 export type ReleaseUpdate = z.infer<typeof ReleaseUpdateBodySchema>;
 
 export const ReleaseScopeBodySchema = z.strictObject({ itemId: ItemRefSchema.meta({ description: 'The item (id or key) to put in the release' }) });

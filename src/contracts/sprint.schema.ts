@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PlanDateSchema } from './common.schema';
+import { IdSchema, InstantSchema, patchBodyOf, PlanDateSchema } from './common.schema';
 
 export const SPRINT_STATES = ['planned', 'active', 'completed'] as const;
 export const SprintStateSchema = z.enum(SPRINT_STATES);
@@ -49,7 +49,7 @@ const SprintFieldsSchema = z.strictObject({
 export const SprintCreateBodySchema = SprintFieldsSchema.partial({ goal: true, availability: true });
 export type SprintCreate = z.infer<typeof SprintCreateBodySchema>;
 
-export const SprintUpdateBodySchema = SprintFieldsSchema.partial().refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export const SprintUpdateBodySchema = patchBodyOf(SprintFieldsSchema);
 export type SprintUpdate = z.infer<typeof SprintUpdateBodySchema>;
 
 export const SprintCompleteBodySchema = z.strictObject({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PlanDateSchema } from './common.schema';
+import { IdSchema, InstantSchema, patchBodyOf, PlanDateSchema } from './common.schema';
 import { INITIATIVE_STATUSES, ITEM_TYPES, KEY_RESULT_DIRECTIONS } from './vocabulary';
 
 const measure = () => z.number().refine(Number.isFinite, 'must be a finite number');
@@ -45,10 +45,7 @@ export const KeyResultCreateBodySchema = z.strictObject({
 });
 export type KeyResultCreate = z.infer<typeof KeyResultCreateBodySchema>;
 
-export const KeyResultUpdateBodySchema = z
-  .strictObject(KeyResultFields)
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export const KeyResultUpdateBodySchema = patchBodyOf(z.strictObject(KeyResultFields));
 export type KeyResultUpdate = z.infer<typeof KeyResultUpdateBodySchema>;
 
 export const GoalSchema = z
@@ -86,10 +83,7 @@ export const GoalCreateBodySchema = z.strictObject({
 });
 export type GoalCreate = z.infer<typeof GoalCreateBodySchema>;
 
-export const GoalUpdateBodySchema = z
-  .strictObject(GoalFields)
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export const GoalUpdateBodySchema = patchBodyOf(z.strictObject(GoalFields));
 export type GoalUpdate = z.infer<typeof GoalUpdateBodySchema>;
 
 export const InitiativeSchema = z
@@ -129,17 +123,14 @@ export const InitiativeCreateBodySchema = z.strictObject({
 });
 export type InitiativeCreate = z.infer<typeof InitiativeCreateBodySchema>;
 
-export const InitiativeUpdateBodySchema = z
-  .strictObject(InitiativeFields)
-  .partial()
-  .refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export const InitiativeUpdateBodySchema = patchBodyOf(z.strictObject(InitiativeFields));
 export type InitiativeUpdate = z.infer<typeof InitiativeUpdateBodySchema>;
 
 export const ItemAlignmentBodySchema = z.strictObject({
   initiativeIds: z.array(IdSchema).max(50).meta({ description: 'The initiatives the epic or feature serves; replaces the previous set' }),
 });
 
-const RollupSchema = z
+export const RollupSchema = z
   .object({
     points: z.number().meta({ description: 'Estimated points of the stories, tasks and bugs below (canceled work left out)' }),
     donePoints: z.number(),

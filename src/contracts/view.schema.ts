@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema } from './common.schema';
+import { IdSchema, InstantSchema, patchBodyOf } from './common.schema';
 import { ItemSortSchema } from './item.schema';
 
 export const SavedViewSchema = z
@@ -27,5 +27,5 @@ const ViewFieldsSchema = z.strictObject({
 
 export const SavedViewCreateBodySchema = ViewFieldsSchema.partial({ sort: true, shared: true });
 export type SavedViewCreate = z.infer<typeof SavedViewCreateBodySchema>;
-export const SavedViewUpdateBodySchema = ViewFieldsSchema.partial().refine((body) => Object.keys(body).length > 0, 'nothing to change');
+export const SavedViewUpdateBodySchema = patchBodyOf(ViewFieldsSchema);
 export type SavedViewUpdate = z.infer<typeof SavedViewUpdateBodySchema>;

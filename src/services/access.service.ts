@@ -43,45 +43,41 @@ export class AccessService {
   }
 
   async sprint(actor: Actor, sprintId: string, action: Action): Promise<Scope> {
-    const sprint = await this.repos.sprints.findById(sprintId);
-    if (!sprint) throw notFound('Sprint');
-    return this.workspace(actor, sprint.workspaceId, action, 'Sprint');
+    return (await this.within(actor, await this.repos.sprints.findById(sprintId), 'Sprint', action)).scope;
   }
 
   async view(actor: Actor, viewId: string, action: Action): Promise<Scope> {
-    const view = await this.repos.views.findById(viewId);
-    if (!view) throw notFound('View');
-    return this.workspace(actor, view.workspaceId, action, 'View');
+    return (await this.within(actor, await this.repos.views.findById(viewId), 'View', action)).scope;
   }
 
   async decision(actor: Actor, decisionId: string, action: Action): Promise<Scope> {
-    const decision = await this.repos.decisions.findById(decisionId);
-    if (!decision) throw notFound('Decision');
-    return this.workspace(actor, decision.workspaceId, action, 'Decision');
+    return (await this.within(actor, await this.repos.decisions.findById(decisionId), 'Decision', action)).scope;
   }
 
   async goal(actor: Actor, goalId: string, action: Action): Promise<{ scope: Scope; goal: GoalRecord }> {
-    const goal = await this.repos.goals.findById(goalId);
-    if (!goal) throw notFound('Goal');
-    return { scope: await this.workspace(actor, goal.workspaceId, action, 'Goal'), goal };
+    const { scope, record } = await this.within(actor, await this.repos.goals.findById(goalId), 'Goal', action);
+    return { scope, goal: record };
   }
 
   async keyResult(actor: Actor, keyResultId: string, action: Action): Promise<{ scope: Scope; keyResult: KeyResultRecord }> {
-    const keyResult = await this.repos.goals.findKeyResult(keyResultId);
-    if (!keyResult) throw notFound('Key result');
-    return { scope: await this.workspace(actor, keyResult.workspaceId, action, 'Key result'), keyResult };
+    const { scope, record } = await this.within(actor, await this.repos.goals.findKeyResult(keyResultId), 'Key result', action);
+    return { scope, keyResult: record };
   }
 
   async initiative(actor: Actor, initiativeId: string, action: Action): Promise<{ scope: Scope; initiative: InitiativeRecord }> {
-    const initiative = await this.repos.initiatives.findById(initiativeId);
-    if (!initiative) throw notFound('Initiative');
-    return { scope: await this.workspace(actor, initiative.workspaceId, action, 'Initiative'), initiative };
+    const { scope, record } = await this.within(actor, await this.repos.initiatives.findById(initiativeId), 'Initiative', action);
+    return { scope, initiative: record };
   }
 
   async release(actor: Actor, releaseId: string, action: Action): Promise<{ scope: Scope; release: ReleaseRecord }> {
-    const release = await this.repos.releases.findById(releaseId);
-    if (!release) throw notFound('Release');
-    return { scope: await this.workspace(actor, release.workspaceId, action, 'Release'), release };
+    const { scope, record } = await this.within(actor, await this.repos.releases.findById(releaseId), 'Release', action);
+    return { scope, release: record };
+  }
+
+  /** A row found by id, checked like its workspace: missing and foreign rows are both `not_found`, named `what`. */
+  private async within<T extends { workspaceId: string }>(actor: Actor, record: T | null, what: string, action: Action): Promise<{ scope: Scope; record: T }> {
+    if (!record) throw notFound(what);
+    return { scope: await this.workspace(actor, record.workspaceId, action, what), record };
   }
 
   private async findItem(actor: Actor, itemRef: string): Promise<ItemRecord> {

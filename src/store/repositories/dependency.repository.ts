@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely';
-import { ITEM_TYPES } from '../../contracts/vocabulary';
 import type { DependencyRecord, DependencyRepository, TracedItemRecord } from '../../services/ports';
 import type { Database } from '../schema';
-
-const toTraced = <T extends { type: string }>(row: T) => {
-  const type = ITEM_TYPES.find((known) => known === row.type);
-  if (!type) throw new Error(`unknown item type ${row.type}`);
-  return { ...row, type };
-};
+import { tracedItem } from './known-value';
 
 export class DependencyKyselyRepository implements DependencyRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -31,27 +25,22 @@ export class DependencyKyselyRepository implements DependencyRepository {
   }
 
   async around(workspaceId: string, itemId: string): Promise<{ blocks: TracedItemRecord[]; blockedBy: TracedItemRecord[] }> {
-    const columns = ['item.id', 'item.number', 'item.title', 'item.type', 'item.status', 'item.parentId'] as const;
-    const [blocks, blockedBy] = await Promise.all([
-      this.db
-        .selectFrom('dependency')
-        .innerJoin('item', 'item.id', 'dependency.blockedId')
-        .select(columns)
-        .where('dependency.workspaceId', '=', workspaceId)
-        .where('dependency.blockerId', '=', itemId)
-        .where('item.deletedAt', 'is', null)
-        .orderBy('item.number')
-        .execute(),
-      this.db
-        .selectFrom('dependency')
-        .innerJoin('item', 'item.id', 'dependency.blockerId')
-        .select(columns)
-        .where('dependency.workspaceId', '=', workspaceId)
-        .where('dependency.blockedId', '=', itemId)
-        .where('item.deletedAt', 'is', null)
-        .orderBy('item.number')
-        .execute(),
-    ]);
-    return { blocks: blocks.map(toTraced), blockedBy: blockedBy.map(toTraced) };
+    const [blocks, blockedBy] = await Promise.all([this.linked(workspaceId, 'blockerId', itemId), this.linked(workspaceId, 'blockedId', itemId)]);
+    return { blocks, blockedBy };
+  }
+
+  /** The items on the other end of the dependencies where `itemId` is the `side`. */
+  private async linked(workspaceId: string, side: 'blockerId' | 'blockedId', itemId: string): Promise<TracedItemRecord[]> {
+    const other = side === 'blockerId' ? 'dependency.blockedId' : 'dependency.blockerId';
+    const rows = await this.db
+      .selectFrom('dependency')
+      .innerJoin('item', 'item.id', other)
+      .select(['item.id', 'item.number', 'item.title', 'item.type', 'item.status', 'item.parentId'])
+      .where('dependency.workspaceId', '=', workspaceId)
+      .where(`dependency.${side}`, '=', itemId)
+      .where('item.deletedAt', 'is', null)
+      .orderBy('item.number')
+      .execute();
+    return rows.map(tracedItem);
   }
 }

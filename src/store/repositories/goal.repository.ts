@@ -2,10 +2,10 @@ import type { Kysely, Selectable } from 'kysely';
 import { KEY_RESULT_DIRECTIONS } from '../../contracts/vocabulary';
 import type { GoalPatch, GoalRecord, GoalRepository, KeyResultPatch, KeyResultRecord } from '../../services/ports';
 import type { Database, KeyResultTable } from '../schema';
+import { knownValue } from './known-value';
 
 const toKeyResult = (row: Selectable<KeyResultTable>): KeyResultRecord => {
-  const direction = KEY_RESULT_DIRECTIONS.find((known) => known === row.direction);
-  if (!direction) throw new Error(`key result ${row.id} has an unknown direction ${row.direction}`);
+  const direction = knownValue(KEY_RESULT_DIRECTIONS, row.direction, 'key result direction');
   const optional = (value: number | null) => (value === null ? null : Number(value));
   return { ...row, direction, baseline: Number(row.baseline), target: Number(row.target), current: optional(row.current), confidence: optional(row.confidence) };
 };

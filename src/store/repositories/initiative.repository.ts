@@ -1,16 +1,11 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
-import { INITIATIVE_STATUSES, ITEM_TYPES } from '../../contracts/vocabulary';
+import { INITIATIVE_STATUSES } from '../../contracts/vocabulary';
 import type { InitiativePatch, InitiativeRecord, InitiativeRepository, RollupRecord, TracedItemRecord } from '../../services/ports';
 import type { Database, InitiativeTable } from '../schema';
+import { knownValue, tracedItem } from './known-value';
 
 /** Delivery work: what points are counted on. A task or bug inside a story is part of the story's estimate. */
 const WORK = sql`('story', 'task', 'bug')`;
-
-const known = <T extends string>(values: readonly T[], value: string, what: string): T => {
-  const found = values.find((candidate) => candidate === value);
-  if (!found) throw new Error(`unknown ${what} ${value}`);
-  return found;
-};
 
 /** Status keys for an IN list; a list never comes out empty, as `in ()` is not SQL (no status key is empty). */
 const statusList = (keys: readonly string[]) => sql.join(keys.length > 0 ? keys : ['']);
@@ -35,7 +30,7 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
       .execute();
     return rows.map((row) => ({
       ...row,
-      status: known(INITIATIVE_STATUSES, row.status, 'initiative status'),
+      status: knownValue(INITIATIVE_STATUSES, row.status, 'initiative status'),
       goalIds: links.filter((link) => link.initiativeId === row.id).map((link) => link.goalId),
     }));
   }
@@ -119,7 +114,7 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
       .where('item.deletedAt', 'is', null)
       .orderBy('item.number')
       .execute();
-    return rows.map((row) => ({ ...row, type: known(ITEM_TYPES, row.type, 'item type') }));
+    return rows.map(tracedItem);
   }
 
   async rollups(
@@ -198,6 +193,6 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
       base.select([...TRACED_COLUMNS]).orderBy('item.number').limit(limit).execute(),
       base.select((eb) => eb.fn.countAll().as('count')).executeTakeFirstOrThrow(),
     ]);
-    return { items: rows.map((row) => ({ ...row, type: known(ITEM_TYPES, row.type, 'item type') })), count: Number(counted.count) };
+    return { items: rows.map(tracedItem), count: Number(counted.count) };
   }
 }

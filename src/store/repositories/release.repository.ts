@@ -1,15 +1,10 @@
 import type { Kysely, Selectable } from 'kysely';
-import { ITEM_TYPES, RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from '../../contracts/vocabulary';
+import { RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from '../../contracts/vocabulary';
 import type { ReleaseChangeRecord, ReleasePatch, ReleaseRecord, ReleaseRepository, TracedItemRecord } from '../../services/ports';
 import type { Database, ReleaseTable } from '../schema';
+import { knownValue, tracedItem } from './known-value';
 
-const known = <T extends string>(values: readonly T[], value: string, what: string): T => {
-  const found = values.find((candidate) => candidate === value);
-  if (!found) throw new Error(`unknown ${what} ${value}`);
-  return found;
-};
-
-const toRelease = (row: Selectable<ReleaseTable>): ReleaseRecord => ({ ...row, status: known(RELEASE_STATUSES, row.status, 'release status'), atRisk: Boolean(row.atRisk) });
+const toRelease = (row: Selectable<ReleaseTable>): ReleaseRecord => ({ ...row, status: knownValue(RELEASE_STATUSES, row.status, 'release status'), atRisk: Boolean(row.atRisk) });
 
 const toColumns = (patch: ReleasePatch) => {
   const { atRisk, ...rest } = patch;
@@ -70,7 +65,7 @@ export class ReleaseKyselyRepository implements ReleaseRepository {
       .where('deletedAt', 'is', null)
       .orderBy('number')
       .execute();
-    return rows.map((row) => ({ ...row, type: known(ITEM_TYPES, row.type, 'item type') }));
+    return rows.map(tracedItem);
   }
 
   async recordChange(change: ReleaseChangeRecord): Promise<void> {
@@ -91,7 +86,7 @@ export class ReleaseKyselyRepository implements ReleaseRepository {
       .execute();
     return rows.map((row) => ({
       ...row,
-      kind: known(RELEASE_CHANGE_KINDS, row.kind, 'release change'),
+      kind: knownValue(RELEASE_CHANGE_KINDS, row.kind, 'release change'),
       before: row.before === null ? null : (JSON.parse(row.before) as unknown),
       after: row.after === null ? null : (JSON.parse(row.after) as unknown),
     }));
