@@ -141,8 +141,11 @@ export class StrategyService {
     return viewKeyResult(updated);
   }
 
-  async deleteKeyResult(scope: Scope, keyResult: KeyResultRecord): Promise<void> {
+  async deleteKeyResult(scope: Scope, keyResult: KeyResultRecord, expectedVersion?: number): Promise<void> {
     const goal = await this.store.transaction(async (repos) => {
+      const current = await repos.goals.findKeyResult(keyResult.id);
+      if (!current) throw notFound('Key result');
+      if (expectedVersion !== undefined && current.version !== expectedVersion) throw staleVersion('key result', current.version);
       await repos.goals.deleteKeyResult(keyResult.id);
       await this.record(repos, scope, 'key_result.deleted', 'goal', keyResult.goalId, keyResult, null);
       return (await repos.goals.findById(keyResult.goalId))!;

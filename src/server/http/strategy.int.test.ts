@@ -77,6 +77,9 @@ describe.each(DIALECTS)('strategy $name', ({ dialect }) => {
     const keyResult = await ok('POST', `/api/v1/goals/${created.id}/key-results`, { name: 'NPS', baseline: 20, target: 40 });
     const flipped = await refused('PATCH', `/api/v1/key-results/${keyResult.id}`, { direction: 'decrease' });
     expect(flipped.errors[0].field).toBe('body.direction');
+    const staleDelete = await call(t.app, 'DELETE', `/api/v1/key-results/${keyResult.id}`, { token: pm, headers: { 'if-match': '"7"' } });
+    expect(staleDelete.statusCode).toBe(412);
+    expect((await call(t.app, 'DELETE', `/api/v1/key-results/${keyResult.id}`, { token: pm, headers: { 'if-match': `"${keyResult.version}"` } })).statusCode).toBe(204);
     const backwards = await refused('POST', `${product()}/goals`, { title: 'Time travel', startDate: '2027-05-01', endDate: '2027-04-01' });
     expect(backwards.errors[0].field).toBe('body.endDate');
     expect((await ok('GET', `${product()}/goals`)).items).toHaveLength(1);

@@ -148,7 +148,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
     { schema: { operationId: 'deleteKeyResult', tags: ['strategy'], summary: 'Remove a key result', params: KeyResultParams, response: noContent } },
     async (request, reply) => {
       const { scope, keyResult } = await access.keyResult(actorOf(request), request.params.keyResultId, 'strategy.update');
-      await strategy.deleteKeyResult(scope, keyResult);
+      await strategy.deleteKeyResult(scope, keyResult, expectedVersion(request));
       return reply.code(204).send(null);
     },
   );
