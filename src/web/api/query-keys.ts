@@ -73,4 +73,24 @@ export const queryKeys = {
     detail: (productId: string, decisionId: string) => ['products', productId, 'decisions', 'detail', decisionId] as const,
     forItem: (productId: string, itemId: string) => ['products', productId, 'decisions', 'item', itemId] as const,
   },
+  /**
+   * The product's releases with their scope, forecasts and change history. A
+   * `release.changed` hint refreshes everything under `all`; so does any item
+   * hint of the product, since a status or an estimate moves a release's
+   * progress and forecast.
+   */
+  releases: {
+    all: (productId: string) => ['products', productId, 'releases'] as const,
+    list: (productId: string) => ['products', productId, 'releases', 'list'] as const,
+    scope: (productId: string, releaseId: string) => ['products', productId, 'releases', 'scope', releaseId] as const,
+    forecast: (productId: string, releaseId: string) => ['products', productId, 'releases', 'forecast', releaseId] as const,
+    changes: (productId: string, releaseId: string) => ['products', productId, 'releases', 'changes', releaseId] as const,
+    /** Items found by the scope picker's search. */
+    candidates: (productId: string, q: string) => ['products', productId, 'releases', 'candidates', q] as const,
+  },
+  /** What an item blocks and what blocks it; any item hint of the product refreshes them all (titles and statuses show). */
+  dependencies: {
+    all: (productId: string) => ['products', productId, 'dependencies'] as const,
+    item: (productId: string, itemId: string) => ['products', productId, 'dependencies', itemId] as const,
+  },
 };

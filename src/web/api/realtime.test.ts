@@ -139,3 +139,34 @@ describe('matrix and strategy hints', () => {
     expect(client.getQueryState(queryKeys.itemByKey(PRODUCT, 'DEMO-1'))?.isInvalidated).toBe(false);
   });
 });
+
+describe('release hints', () => {
+  it('release.changed marks the product’s releases, their scope, forecasts and histories stale, and nothing else', async () => {
+    const client = new QueryClient();
+    const keys = [queryKeys.releases.list(PRODUCT), queryKeys.releases.scope(PRODUCT, 'r1'), queryKeys.releases.forecast(PRODUCT, 'r1'), queryKeys.releases.changes(PRODUCT, 'r1')];
+    for (const key of keys) client.setQueryData(key, {});
+    client.setQueryData(queryKeys.releases.list('other'), {});
+    client.setQueryData(queryKeys.strategy.goals(PRODUCT), {});
+    const changed: RealtimeMessage = { type: 'release.changed', workspaceId: WORKSPACE, productId: PRODUCT, ids: ['r1'], actor: null };
+
+    await applyHint(client, changed, null);
+
+    for (const key of keys) expect(client.getQueryState(key)?.isInvalidated, key.join('/')).toBe(true);
+    expect(client.getQueryState(queryKeys.releases.list('other'))?.isInvalidated).toBe(false);
+    expect(client.getQueryState(queryKeys.strategy.goals(PRODUCT))?.isInvalidated).toBe(false);
+  });
+
+  it('an item hint marks the product’s releases and dependencies stale, as progress and blockers follow the items', async () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.releases.forecast(PRODUCT, 'r1'), {});
+    client.setQueryData(queryKeys.dependencies.item(PRODUCT, 'i1'), { blocks: [], blockedBy: [] });
+    client.setQueryData(queryKeys.releases.list('other'), {});
+    const updated: RealtimeMessage = { type: 'item.updated', workspaceId: WORKSPACE, productId: PRODUCT, ids: ['1'], actor: null };
+
+    await applyHint(client, updated, null);
+
+    expect(client.getQueryState(queryKeys.releases.forecast(PRODUCT, 'r1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.dependencies.item(PRODUCT, 'i1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.releases.list('other'))?.isInvalidated).toBe(false);
+  });
+});

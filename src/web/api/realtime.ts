@@ -30,6 +30,9 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
         invalidate(queryKeys.matrix.all(message.productId));
         invalidate(queryKeys.strategy.traceability(message.productId));
         invalidate(queryKeys.strategy.traces(message.productId));
+        // A release's progress and forecast follow its items; blockers are shown with their titles and statuses.
+        invalidate(queryKeys.releases.all(message.productId));
+        invalidate(queryKeys.dependencies.all(message.productId));
         refreshOpenItems(client, message, message.productId);
         patchTrash(client, message, message.productId);
         await patchItemList(client, message, message.productId);
@@ -54,6 +57,10 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
     case 'strategy':
       // Goals, key results, initiatives and alignments: every strategy view of the product may show them.
       if (message.productId) invalidate(queryKeys.strategy.all(message.productId));
+      break;
+    case 'release':
+      // A release's dates, status, scope or risk: its card, forecast and history may all have moved.
+      if (message.productId) invalidate(queryKeys.releases.all(message.productId));
       break;
     case 'workspace':
       invalidate(queryKeys.workspaces());

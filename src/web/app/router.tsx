@@ -9,6 +9,7 @@ import { DecisionLogPage, DecisionPage } from '../features/decisions/lazy-pages'
 import { MatrixPage } from '../features/prioritization/matrix-lazy-page';
 import { AppShell } from '../features/shell/app-shell';
 import { StrategyPage, TraceabilityPage } from '../features/strategy/lazy-pages';
+import { ReleasesPage } from '../features/releases/lazy-pages';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 import { InvitePage, ItemPage, MembersPage, SettingsPage, TrashPage } from './lazy-pages';
 
@@ -182,6 +183,15 @@ const traceabilityRoute = createRoute({
   },
 });
 
+const releasesRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/releases',
+  component: function ReleasesRoute() {
+    const { workspaceId, productId } = releasesRoute.useParams();
+    return <ReleasesPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -195,7 +205,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

@@ -21,6 +21,7 @@ import { ChildrenSection, CriteriaSection, DescriptionSection, StorySection } fr
 import { editRightsOf } from './edit-rights';
 import { DecisionsSection } from '../decisions/item-decisions';
 import { ServesSection } from '../strategy/item-serves';
+import { DependenciesSection } from '../releases/item-dependencies';
 import { useItemByKey, useItemEditor, useRestoreItem, useTrashItem } from './queries';
 
 const isTyping = (target: EventTarget | null) =>
@@ -261,6 +262,7 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
           <DescriptionSection {...editing} />
           <CriteriaSection {...editing} />
           <ServesSection workspaceId={workspaceId} item={item} canAlign={canAlign} />
+          <DependenciesSection workspaceId={workspaceId} item={item} canEdit={canEdit} />
           <ScoringPanel productId={productId} item={item} criteria={product?.scoringCriteria ?? []} canScore={canScore} />
           {HAS_CHILDREN.has(item.type) && <ChildrenSection workspaceId={workspaceId} item={item} statusFor={statusFor} />}
           <DecisionsSection workspaceId={workspaceId} item={item} canWrite={canDecide} />

@@ -15,6 +15,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useMe, useSignOut } from '../auth/queries';
 import { MatrixIcon } from '../prioritization/matrix-icon';
 import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
+import { ReleaseIcon } from '../releases/release-icons';
 import { CommandPalette } from './command-palette';
 import { PublicLayout } from './public-layout';
 import { useProducts } from './queries';
@@ -186,6 +187,15 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
                       >
                         <TraceIcon />
                         <span className="nav-text">Traceability</span>
+                      </Link>
+                      <Link
+                        to="/w/$workspaceId/p/$productId/releases"
+                        params={{ workspaceId, productId: product.id }}
+                        className="nav-link nav-sublink"
+                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
+                      >
+                        <ReleaseIcon />
+                        <span className="nav-text">Releases</span>
                       </Link>
                     </>
                   )}

@@ -8,6 +8,7 @@ import { BoardIcon, SprintIcon } from '../../ui/plan-icons';
 import { ArrowDownIcon, ArrowUpIcon, BoxIcon, DecisionIcon, ListIcon, MoonIcon, PlusIcon, SettingsIcon, SignOutIcon, SunIcon, TrashIcon, UsersIcon } from '../../ui/icons';
 import { MatrixIcon } from '../prioritization/matrix-icon';
 import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
+import { ReleaseIcon } from '../releases/release-icons';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -167,6 +168,15 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                   onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/traceability', params: { workspaceId, productId: currentProduct.id } }))}
                 >
                   <TraceIcon /> Go to traceability
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to releases forecast at risk target date scope change history"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/releases', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <ReleaseIcon /> Go to releases
                   {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
