@@ -135,7 +135,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const webRoot = options.webRoot;
   const hasWeb = Boolean(webRoot && existsSync(join(webRoot, 'index.html')));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webRoot!, wildcard: false, index: false });
+    await app.register(fastifyStatic, {
+      root: webRoot!,
+      wildcard: false,
+      index: false,
+      // Vite names every built asset by its content hash, so a browser may keep one for good; the page itself is always revalidated.
+      setHeaders: (reply, path) => {
+        if (/[\\/]assets[\\/]/.test(path)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
     app.get('/', { config: { public: true }, schema: { hide: true } }, (_request, reply) => reply.type('text/html').sendFile('index.html'));
   }
   app.setNotFoundHandler((request, reply) => {

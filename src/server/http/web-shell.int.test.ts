@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,8 @@ describe('web shell serving [sqlite]', () => {
     webRoot = mkdtempSync(join(tmpdir(), 'tandem-web-'));
     writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Tandem</title>');
     writeFileSync(join(webRoot, 'app.js'), 'console.log(1)');
+    mkdirSync(join(webRoot, 'assets'));
+    writeFileSync(join(webRoot, 'assets', 'start-Ab12Cd34.js'), 'console.log(2)');
     const database = testDatabase('sqlite');
     cleanup = database.cleanup;
     runtime = await compose(database.location, { hasher: testHasher });
@@ -36,6 +38,15 @@ describe('web shell serving [sqlite]', () => {
       expect(response.headers['content-type']).toContain('text/html');
     }
     expect((await app.inject({ method: 'GET', url: '/app.js' })).body).toContain('console.log');
+  });
+
+  it('lets browsers keep hashed assets for good, and revalidate the page', async () => {
+    const asset = await app.inject({ method: 'GET', url: '/assets/start-Ab12Cd34.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await app.inject({ method: 'GET', url: '/w/abc/p/def/items' });
+    expect(page.headers['cache-control'] ?? '').not.toContain('immutable');
+    expect((await app.inject({ method: 'GET', url: '/app.js' })).headers['cache-control'] ?? '').not.toContain('immutable');
   });
 
   it('answers unknown API routes and missing files with problem details, not the shell', async () => {
