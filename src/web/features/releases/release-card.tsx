@@ -21,9 +21,11 @@ export function ReleaseCard({ workspaceId, release, today, canManage, canScope, 
   const forecast = useReleaseForecast(release.productId, release.id);
   const percent = Math.round(release.progress.progress * 100);
   const daysLeft = release.targetDate ? daysBetween(today, release.targetDate) : null;
+  // The stored flag is reassessed on the release's own changes; the forecast also follows its items' statuses since, so it wins once loaded.
+  const atRisk = forecast.data?.atRisk ?? release.atRisk;
 
   return (
-    <article className={`release-card${release.atRisk ? ' release-card-risk' : ''}`} aria-labelledby={headingId}>
+    <article className={`release-card${atRisk ? ' release-card-risk' : ''}`} aria-labelledby={headingId}>
       <header className="release-head">
         <div className="release-title-block">
           <h2 id={headingId} className="release-name">
@@ -31,7 +33,7 @@ export function ReleaseCard({ workspaceId, release, today, canManage, canScope, 
           </h2>
           <div className="release-badges">
             <span className={`badge release-status release-status-${release.status}`}>{RELEASE_STATUS_LABELS[release.status]}</span>
-            {release.atRisk && (
+            {atRisk && (
               <span className="badge release-risk" title={forecast.data?.explanation}>
                 At risk
               </span>
@@ -90,7 +92,7 @@ function ForecastBlock({ release, forecast }: { release: Release; forecast: Rele
   const total = forecast.history.daily.reduce((sum, count) => sum + count, 0);
   return (
     <section className="release-forecast" aria-label={`Forecast for “${release.name}”`}>
-      <p className={release.atRisk ? 'release-explanation release-explanation-risk' : 'release-explanation'}>{forecast.explanation}</p>
+      <p className={forecast.atRisk ? 'release-explanation release-explanation-risk' : 'release-explanation'}>{forecast.explanation}</p>
       {forecast.remaining > 0 && (
         <div className="release-forecast-body">
           <dl className="release-percentiles">
@@ -213,7 +215,7 @@ function ScopeList({ workspaceId, release, canScope }: { workspaceId: string; re
           <label className="visually-hidden" htmlFor={`${listId}-input`}>
             Add an item to “{release.name}”
           </label>
-          <input id={`${listId}-input`} className="input" value={text} onChange={(event) => setText(event.target.value)} placeholder="Add an item by key or title…" autoComplete="off" aria-describedby={listId} />
+          <input id={`${listId}-input`} className="input" value={text} onChange={(event) => setText(event.target.value)} placeholder="Add an item by key or title…" autoComplete="off" aria-controls={text.trim().length > 1 ? listId : undefined} />
           {error && <p className="field-error" role="alert">{error}</p>}
           {text.trim().length > 1 && candidates.data && (
             <ul id={listId} className="release-candidates" aria-label="Matching items">
