@@ -290,8 +290,9 @@ export class StrategyService {
   }
 
   private async viewGoals(repos: Pick<StrategyRepositories, 'goals'>, goals: readonly GoalRecord[]): Promise<GoalView[]> {
+    if (goals.length === 0) return [];
     const keyResults = await repos.goals.keyResultsOf(
-      goals[0]?.workspaceId ?? '',
+      goals[0]!.workspaceId,
       goals.map((goal) => goal.id),
     );
     return goals.map((goal) => {

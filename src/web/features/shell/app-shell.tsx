@@ -43,6 +43,17 @@ export function RequireSignIn({ children }: { children: (me: Me) => ReactNode })
   return <>{children(me.data)}</>;
 }
 
+/** The open product's pages under its name in the sidebar, in reading order. */
+const PRODUCT_PAGES = [
+  { to: '/w/$workspaceId/p/$productId/sprints', label: 'Sprints', Icon: SprintIcon },
+  { to: '/w/$workspaceId/p/$productId/board', label: 'Board', Icon: BoardIcon },
+  { to: '/w/$workspaceId/p/$productId/decisions', label: 'Decisions', Icon: DecisionIcon },
+  { to: '/w/$workspaceId/p/$productId/matrix', label: 'Matrix', Icon: MatrixIcon },
+  { to: '/w/$workspaceId/p/$productId/strategy', label: 'Strategy', Icon: StrategyIcon },
+  { to: '/w/$workspaceId/p/$productId/traceability', label: 'Traceability', Icon: TraceIcon },
+  { to: '/w/$workspaceId/p/$productId/releases', label: 'Releases', Icon: ReleaseIcon },
+] as const;
+
 export function AppShell({ workspaceId, productId, children }: { workspaceId: string; productId?: string; children: ReactNode }) {
   return <RequireSignIn>{(me) => <SignedInShell me={me} workspaceId={workspaceId} productId={productId}>{children}</SignedInShell>}</RequireSignIn>;
 }
@@ -132,73 +143,19 @@ function SignedInShell({ me, workspaceId, productId, children }: { me: Me; works
                     <span className="nav-text">{product.name}</span>
                     <span className="nav-meta">{product.key}</span>
                   </Link>
-                  {product.id === productId && (
-                    <>
+                  {product.id === productId &&
+                    PRODUCT_PAGES.map(({ to, label, Icon }) => (
                       <Link
-                        to="/w/$workspaceId/p/$productId/sprints"
+                        key={to}
+                        to={to}
                         params={{ workspaceId, productId: product.id }}
                         className="nav-link nav-sublink"
                         activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
                       >
-                        <SprintIcon />
-                        <span className="nav-text">Sprints</span>
+                        <Icon />
+                        <span className="nav-text">{label}</span>
                       </Link>
-                      <Link
-                        to="/w/$workspaceId/p/$productId/board"
-                        params={{ workspaceId, productId: product.id }}
-                        className="nav-link nav-sublink"
-                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
-                      >
-                        <BoardIcon />
-                        <span className="nav-text">Board</span>
-                      </Link>
-                      <Link
-                        to="/w/$workspaceId/p/$productId/decisions"
-                        params={{ workspaceId, productId: product.id }}
-                        className="nav-link nav-sublink"
-                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
-                      >
-                        <DecisionIcon />
-                        <span className="nav-text">Decisions</span>
-                      </Link>
-                      <Link
-                        to="/w/$workspaceId/p/$productId/matrix"
-                        params={{ workspaceId, productId: product.id }}
-                        className="nav-link nav-sublink"
-                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
-                      >
-                        <MatrixIcon />
-                        <span className="nav-text">Matrix</span>
-                      </Link>
-                      <Link
-                        to="/w/$workspaceId/p/$productId/strategy"
-                        params={{ workspaceId, productId: product.id }}
-                        className="nav-link nav-sublink"
-                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
-                      >
-                        <StrategyIcon />
-                        <span className="nav-text">Strategy</span>
-                      </Link>
-                      <Link
-                        to="/w/$workspaceId/p/$productId/traceability"
-                        params={{ workspaceId, productId: product.id }}
-                        className="nav-link nav-sublink"
-                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
-                      >
-                        <TraceIcon />
-                        <span className="nav-text">Traceability</span>
-                      </Link>
-                      <Link
-                        to="/w/$workspaceId/p/$productId/releases"
-                        params={{ workspaceId, productId: product.id }}
-                        className="nav-link nav-sublink"
-                        activeProps={{ className: 'nav-link nav-sublink active', 'aria-current': 'page' }}
-                      >
-                        <ReleaseIcon />
-                        <span className="nav-text">Releases</span>
-                      </Link>
-                    </>
-                  )}
+                    ))}
                   {product.id === productId && canConfigure && (
                     <Link
                       to="/w/$workspaceId/p/$productId/settings"
