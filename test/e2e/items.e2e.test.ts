@@ -191,6 +191,8 @@ describe('items page', () => {
     const context = await newContext(env.browser, env.tandem);
     const page = await openItemsPage(context, 'dev@demo.test');
     await page.keyboard.press('Control+k');
+    // The palette's code loads on first use: type once it is open, as a person would.
+    await page.getByRole('dialog', { name: 'Command palette' }).waitFor();
     await page.keyboard.type('sign out');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/signin/);
