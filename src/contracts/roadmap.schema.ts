@@ -3,6 +3,7 @@ import { IdSchema, InstantSchema, patchBodyOf, PlanDateSchema } from './common.s
 import { RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from './vocabulary';
 import { ItemRefSchema } from './item.schema';
 import { RollupSchema, TracedItemSchema } from './strategy.schema';
+import { LaunchReadinessSchema } from './launch.schema';
 
 export const DependencyCreateBodySchema = z.strictObject({
   blocksId: ItemRefSchema.meta({ description: 'The item this one blocks (id or key), in the same product' }),
@@ -39,6 +40,7 @@ export const ReleaseSchema = z
     releasedAt: InstantSchema.nullable(),
     atRisk: z.boolean().meta({ description: 'Whether the last forecast put the 85 % date past the target' }),
     progress: RollupSchema,
+    readiness: LaunchReadinessSchema,
     version: z.number().int(),
     createdAt: InstantSchema,
     updatedAt: InstantSchema,

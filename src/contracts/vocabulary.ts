@@ -41,6 +41,9 @@ export const RELEASE_STATUSES = ['planned', 'in_progress', 'released', 'canceled
 /** What a release's change history records: scope, dates, status and risk. */
 export const RELEASE_CHANGE_KINDS = ['scope_added', 'scope_removed', 'date_moved', 'status_changed', 'at_risk', 'back_on_track'] as const;
 
+/** Where a launch-checklist task stands; a skipped task does not count towards readiness. */
+export const LAUNCH_TASK_STATES = ['todo', 'in_progress', 'done', 'skipped'] as const;
+
 /**
  * Realtime messages are invalidation hints, not state: the client refetches
  * what the ids name through its own queries.

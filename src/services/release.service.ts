@@ -3,6 +3,7 @@ import { statusKeysIn } from '../domain/backlog/workflow';
 import { invalidField, notFound, staleVersion } from '../domain/errors';
 import { formatItemKey, parseItemRef } from '../domain/items';
 import { forecastWhen } from '../domain/roadmap/forecast';
+import { readinessFromCounts, type LaunchReadiness } from '../domain/roadmap/launches';
 import { assertReleaseTransition, isAtRisk, releaseSeed, summarizeReleaseChanges, type ReleaseChangeKind } from '../domain/roadmap/releases';
 import { EMPTY_ROLLUP, withProgress } from '../domain/strategy/rollup';
 import type { Scope } from './access.service';
@@ -11,7 +12,7 @@ import type { ServiceContext } from './context';
 import { throughputHistory } from './throughput';
 import type { EventPublisher, ItemRecord, ProductRecord, ReleasePatch, ReleaseRecord, Repositories, UnitOfWork } from './ports';
 
-type ReleaseRepositories = Pick<Repositories, 'releases' | 'items' | 'initiatives' | 'products' | 'activity'>;
+type ReleaseRepositories = Pick<Repositories, 'releases' | 'items' | 'initiatives' | 'products' | 'activity' | 'launches'>;
 
 /** How many days of history a release forecast samples from. */
 export const FORECAST_HISTORY_DAYS = 30;
@@ -141,6 +142,12 @@ export class ReleaseService {
       canceled: statusKeysIn(product.workflow, 'canceled'),
     });
     return (releaseId: string) => withProgress(rollups.get(releaseId) ?? EMPTY_ROLLUP);
+  }
+
+  /** How ready each release's launch is (all of the product's, or these), from their checklists in one grouped read. */
+  async readiness(scope: Scope, productId: string, releaseIds?: readonly string[]) {
+    const counts = await this.store.read.launches.stateCounts(scope.workspaceId, productId, releaseIds);
+    return (releaseId: string): LaunchReadiness => readinessFromCounts(counts.get(releaseId) ?? {});
   }
 
   /**

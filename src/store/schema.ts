@@ -20,6 +20,7 @@ import type {
   UserRecord,
   WorkspaceRecord,
 } from '../services/ports';
+import type { LaunchTaskRecord, LaunchTemplateRecord, ReleaseNoteRecord } from '../services/launch-ports';
 
 /**
  * Kysely's view of the tables, in camelCase (CamelCasePlugin maps to
@@ -124,6 +125,15 @@ export type ReleaseTable = Omit<ReleaseRecord, 'status' | 'atRisk'> & { status: 
 
 export type ReleaseChangeTable = Omit<ReleaseChangeRecord, 'kind' | 'before' | 'after'> & { kind: string; before: string | null; after: string | null };
 
+export type LaunchTemplateTable = Omit<LaunchTemplateRecord, 'tasks'> & {
+  /** JSON array of { title, offsetDays }. */
+  tasks: string;
+};
+
+export type LaunchTaskTable = Omit<LaunchTaskRecord, 'state'> & { state: string };
+
+export type ReleaseNoteTable = ReleaseNoteRecord;
+
 export interface DependencyTable {
   workspaceId: string;
   productId: string;
@@ -167,6 +177,9 @@ export interface Database {
   dependency: DependencyTable;
   release: ReleaseTable;
   releaseChange: ReleaseChangeTable;
+  launchTemplate: LaunchTemplateTable;
+  launchTask: LaunchTaskTable;
+  releaseNote: ReleaseNoteTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -197,6 +210,9 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'itemInitiative',
   'dependency',
   'releaseChange',
+  'launchTemplate',
+  'launchTask',
+  'releaseNote',
   'activity',
   'idempotency',
   'loginFailure',

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   'item.align': { roles: strategy, description: 'Align epics and features to initiatives' },
   'release.manage': { roles: strategy, description: 'Create, date, move through their statuses and remove releases' },
   'release.scope': { roles: backlog, description: "Put items in a release's scope or take them out" },
+  'launch.manage': {
+    roles: strategy,
+    description: "Run a release's launch: the product's checklist template, the checklist's tasks (owner, due date, state) and the release notes",
+  },
   'workflow.update': {
     roles: backlog,
     description: "Set up a product's backlog: workflow statuses and WIP limits, custom fields, weighted-scoring criteria",

@@ -7,6 +7,8 @@ import type { Decision } from '../../contracts/decision.schema';
 import type { ProductScore } from '../../contracts/prioritization.schema';
 import type { Goal, Initiative, KeyResult, Traceability } from '../../contracts/strategy.schema';
 import type { Release } from '../../contracts/roadmap.schema';
+import type { LaunchReadiness, LaunchTask } from '../../contracts/launch.schema';
+import type { LaunchTaskRecord } from '../../services/launch-ports';
 import type { Rollup } from '../../domain/strategy/rollup';
 import type { GoalView, KeyResultView, StrategyService } from '../../services/strategy.service';
 import type { SprintView } from '../../services/sprint.service';
@@ -263,7 +265,7 @@ export const toTraceability = (productKey: string, tree: Awaited<ReturnType<Stra
   orphans: { ...tree.orphans, unalignedItems: tree.orphans.unalignedItems.map((item) => toTracedItem(productKey, item)) },
 });
 
-export const toRelease = (release: ReleaseRecord, progress: Rollup & { progress: number }): Release => ({
+export const toRelease = (release: ReleaseRecord, progress: Rollup & { progress: number }, readiness: LaunchReadiness): Release => ({
   id: release.id,
   workspaceId: release.workspaceId,
   productId: release.productId,
@@ -274,7 +276,23 @@ export const toRelease = (release: ReleaseRecord, progress: Rollup & { progress:
   releasedAt: release.releasedAt,
   atRisk: release.atRisk,
   progress,
+  readiness,
   version: release.version,
   createdAt: release.createdAt,
   updatedAt: release.updatedAt,
+});
+
+export const toLaunchTask = (task: LaunchTaskRecord): LaunchTask => ({
+  id: task.id,
+  workspaceId: task.workspaceId,
+  productId: task.productId,
+  releaseId: task.releaseId,
+  title: task.title,
+  ownerId: task.ownerId,
+  dueDate: task.dueDate,
+  state: task.state,
+  position: task.position,
+  version: task.version,
+  createdAt: task.createdAt,
+  updatedAt: task.updatedAt,
 });

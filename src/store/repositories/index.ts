@@ -18,6 +18,7 @@ import { GoalKyselyRepository } from './goal.repository';
 import { InitiativeKyselyRepository } from './initiative.repository';
 import { DependencyKyselyRepository } from './dependency.repository';
 import { ReleaseKyselyRepository } from './release.repository';
+import { LaunchKyselyRepository } from './launch.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
@@ -40,6 +41,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     initiatives: new InitiativeKyselyRepository(db),
     dependencies: new DependencyKyselyRepository(db),
     releases: new ReleaseKyselyRepository(db),
+    launches: new LaunchKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),

@@ -109,7 +109,8 @@ export const roadmapRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
   /** A release as the API shows it, with the delivery of its scope. */
   const releaseView = async (scope: Parameters<typeof releases.list>[0], release: Awaited<ReturnType<typeof releases.list>>[number]) => {
     const product = (await access.product(scope.actor, release.productId, 'item.read')).product;
-    return toRelease(release, (await releases.progress(scope, product))(release.id));
+    const [progressOf, readinessOf] = await Promise.all([releases.progress(scope, product), releases.readiness(scope, product.id, [release.id])]);
+    return toRelease(release, progressOf(release.id), readinessOf(release.id));
   };
 
   app.get(
@@ -125,8 +126,8 @@ export const roadmapRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = a
     },
     async (request) => {
       const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.read');
-      const [list, progressOf] = await Promise.all([releases.list(scope, product), releases.progress(scope, product)]);
-      return { items: list.map((release) => toRelease(release, progressOf(release.id))) };
+      const [list, progressOf, readinessOf] = await Promise.all([releases.list(scope, product), releases.progress(scope, product), releases.readiness(scope, product.id)]);
+      return { items: list.map((release) => toRelease(release, progressOf(release.id), readinessOf(release.id))) };
     },
   );
 
