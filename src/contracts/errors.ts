@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'status_in_use',
   'invalid_query',
   'dependency_cycle',
+  'name_taken',
   'unavailable',
   'internal',
 ] as const;

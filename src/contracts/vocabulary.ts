@@ -44,6 +44,15 @@ export const RELEASE_CHANGE_KINDS = ['scope_added', 'scope_removed', 'date_moved
 /** Where a launch-checklist task stands; a skipped task does not count towards readiness. */
 export const LAUNCH_TASK_STATES = ['todo', 'in_progress', 'done', 'skipped'] as const;
 
+/** How far a product (ours or a competitor's) covers a capability; a cell nobody assessed reads as unknown. */
+export const CAPABILITY_LEVELS = ['has', 'partial', 'none', 'unknown'] as const;
+
+/** How often a pricing plan's price is charged; `custom` is quoted per deal. */
+export const BILLING_PERIODS = ['monthly', 'yearly', 'one_time', 'custom'] as const;
+
+/** How a feature comes with a pricing plan; a feature not in a plan is absent from it. */
+export const PLAN_INCLUSIONS = ['included', 'limited', 'add_on'] as const;
+
 /**
  * Realtime messages are invalidation hints, not state: the client refetches
  * what the ids name through its own queries.
@@ -70,4 +79,5 @@ export const EVENT_TYPES = [
   'decision.changed',
   'strategy.changed',
   'release.changed',
+  'market.changed',
 ] as const;

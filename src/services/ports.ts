@@ -5,6 +5,7 @@ import type { DecisionStatus } from '../contracts/decision.schema';
 import type { ScoredFramework } from '../contracts/prioritization.schema';
 import type { CustomField, CustomFieldValue, WorkflowStatus } from '../contracts/workflow.schema';
 import type { INITIATIVE_STATUSES, KEY_RESULT_DIRECTIONS, RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from '../contracts/vocabulary';
+import type { MarketRepository } from './market.ports';
 import type { LaunchRepository } from './launch-ports';
 
 /**
@@ -753,6 +754,7 @@ export interface Repositories {
   initiatives: InitiativeRepository;
   dependencies: DependencyRepository;
   releases: ReleaseRepository;
+  market: MarketRepository;
   launches: LaunchRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;

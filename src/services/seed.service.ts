@@ -9,13 +9,14 @@ import type { ServiceContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem, type DemoItem } from './demo-data';
 import { DEMO_AVAILABILITY, DEMO_DECISIONS, DEMO_SPRINTS } from './demo-sprints';
 import { DEMO_DEPENDENCIES, DEMO_GOALS, DEMO_INITIATIVES, DEMO_RELEASES, DEMO_STRATEGY, DEMO_VISION } from './demo-strategy';
+import { seedDemoMarket } from './demo-market';
 import { refreshReadiness, storeReadiness } from './readiness';
 import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
 /** What a seeded item says for itself; the rest is blank. */
 type SeedItem = Pick<NewItem, 'type' | 'title' | 'status' | 'createdBy'> & Partial<ItemFields> & { id?: string };
 
-type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies' | 'releases'>;
+type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies' | 'releases' | 'market'>;
 
 // Large seeds commit in chunks: bounded memory, and progress that means something.
 const CHUNK = 5_000;
@@ -89,6 +90,7 @@ export class SeedService {
         );
         await this.seedDemoSprints(repos, product, userIds);
         await this.seedDemoStrategy(repos, product, userIds, ids);
+        await seedDemoMarket(repos, this.ctx, product, ids, userIds.get('pm@demo.test') ?? null);
       });
     } catch (error) {
       if (isTandemError(error) && error.code === 'email_taken') return { seeded: false };

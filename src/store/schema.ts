@@ -20,6 +20,7 @@ import type {
   UserRecord,
   WorkspaceRecord,
 } from '../services/ports';
+import type { AssessmentRecord, CapabilityRecord, CompetitorRecord, PlanFeatureRecord, PricingPlanRecord } from '../services/market.ports';
 import type { LaunchTaskRecord, LaunchTemplateRecord, ReleaseNoteRecord } from '../services/launch-ports';
 
 /**
@@ -143,6 +144,17 @@ export interface DependencyTable {
   createdAt: string;
 }
 
+/** Market research rows; `nameKey` is the name trimmed and lower-cased, unique per product. */
+export type CompetitorTable = CompetitorRecord & { nameKey: string };
+
+export type CapabilityTable = Omit<CapabilityRecord, 'ourLevel'> & { ourLevel: string; nameKey: string };
+
+export type CapabilityAssessmentTable = Omit<AssessmentRecord, 'level'> & { level: string };
+
+export type PricingPlanTable = Omit<PricingPlanRecord, 'billingPeriod'> & { billingPeriod: string; nameKey: string };
+
+export type PlanFeatureTable = Omit<PlanFeatureRecord, 'inclusion'> & { inclusion: string };
+
 export type ActivityTable = Omit<ActivityRecord, 'before' | 'after'> & {
   /** JSON of the state before and after the change. */
   before: string | null;
@@ -177,6 +189,11 @@ export interface Database {
   dependency: DependencyTable;
   release: ReleaseTable;
   releaseChange: ReleaseChangeTable;
+  competitor: CompetitorTable;
+  capability: CapabilityTable;
+  capabilityAssessment: CapabilityAssessmentTable;
+  pricingPlan: PricingPlanTable;
+  planFeature: PlanFeatureTable;
   launchTemplate: LaunchTemplateTable;
   launchTask: LaunchTaskTable;
   releaseNote: ReleaseNoteTable;
@@ -210,6 +227,11 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'itemInitiative',
   'dependency',
   'releaseChange',
+  'competitor',
+  'capability',
+  'capabilityAssessment',
+  'pricingPlan',
+  'planFeature',
   'launchTemplate',
   'launchTask',
   'releaseNote',

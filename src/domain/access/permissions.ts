@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   'item.align': { roles: strategy, description: 'Align epics and features to initiatives' },
   'release.manage': { roles: strategy, description: 'Create, date, move through their statuses and remove releases' },
   'release.scope': { roles: backlog, description: "Put items in a release's scope or take them out" },
+  'market.manage': { roles: strategy, description: 'Research the market: competitors, the capability matrix, pricing plans and packaging' },
   'launch.manage': {
     roles: strategy,
     description: "Run a release's launch: the product's checklist template, the checklist's tasks (owner, due date, state) and the release notes",

@@ -27,6 +27,7 @@ import { prioritizationRoutes } from './routes/prioritization.routes';
 import { forecastRoutes } from './routes/forecast.routes';
 import { strategyRoutes } from './routes/strategy.routes';
 import { roadmapRoutes } from './routes/roadmap.routes';
+import { marketRoutes } from './routes/market.routes';
 import { launchRoutes } from './routes/launch.routes';
 import { scoreRoutes } from './routes/score.routes';
 import { sprintRoutes } from './routes/sprint.routes';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(decisionRoutes, { services });
       await api.register(strategyRoutes, { services });
       await api.register(roadmapRoutes, { services });
+      await api.register(marketRoutes, { services });
       await api.register(launchRoutes, { services });
       await api.register(eventRoutes, { services, ...(options.eventHeartbeatMs ? { heartbeatMs: options.eventHeartbeatMs } : {}) });
     },

@@ -28,6 +28,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   status_in_use: 409,
   invalid_query: 400,
   dependency_cycle: 409,
+  name_taken: 409,
   unavailable: 503,
   internal: 500,
 };
@@ -59,6 +60,7 @@ const TITLES: Record<ErrorCode, string> = {
   status_in_use: 'Items still use this status',
   invalid_query: 'The filter query is not valid',
   dependency_cycle: 'The dependency would close a cycle',
+  name_taken: 'Name already in use',
   unavailable: 'Service unavailable',
   internal: 'Internal error',
 };

@@ -12,6 +12,7 @@ import type { DecisionService } from '../../services/decision.service';
 import type { StrategyService } from '../../services/strategy.service';
 import type { DependencyService } from '../../services/dependency.service';
 import type { ReleaseService } from '../../services/release.service';
+import type { MarketService } from '../../services/market.service';
 import type { LaunchService } from '../../services/launch.service';
 import type { WorkspaceService } from '../../services/workspace.service';
 import type { EventBus } from '../realtime/event-bus';
@@ -32,6 +33,7 @@ export interface AppServices {
   strategy: StrategyService;
   dependencies: DependencyService;
   releases: ReleaseService;
+  market: MarketService;
   launches: LaunchService;
   idempotency: IdempotencyService;
   events: EventBus;

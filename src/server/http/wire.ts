@@ -15,6 +15,11 @@ import type { SprintView } from '../../services/sprint.service';
 import type { Activity, Invite, Member } from '../../contracts/workspace.schema';
 import { readinessOf } from '../../services/readiness';
 import { formatItemKey } from '../../domain/items';
+import type { Capability, CapabilityMatrix, Competitor, Packaging, PricingPlan } from '../../contracts/market.schema';
+import { formatDecimal } from '../../domain/market/money';
+import { formatPlanPrice } from '../../domain/market/packaging';
+import type { CapabilityMatrixView, CapabilityView, PackagingView } from '../../services/market.service';
+import type { CompetitorRecord, PricingPlanRecord } from '../../services/market.ports';
 import type {
   ActivityRecord,
   ApiTokenRecord,
@@ -295,4 +300,59 @@ export const toLaunchTask = (task: LaunchTaskRecord): LaunchTask => ({
   version: task.version,
   createdAt: task.createdAt,
   updatedAt: task.updatedAt,
+});
+
+export const toCompetitor = (competitor: CompetitorRecord): Competitor => ({
+  id: competitor.id,
+  workspaceId: competitor.workspaceId,
+  productId: competitor.productId,
+  name: competitor.name,
+  website: competitor.website,
+  positioning: competitor.positioning,
+  notes: competitor.notes,
+  version: competitor.version,
+  createdAt: competitor.createdAt,
+  updatedAt: competitor.updatedAt,
+});
+
+export const toCapability = (productKey: string, capability: CapabilityView): Capability => ({
+  id: capability.id,
+  workspaceId: capability.workspaceId,
+  productId: capability.productId,
+  name: capability.name,
+  description: capability.description,
+  item: capability.item ? toTracedItem(productKey, capability.item) : null,
+  ourLevel: capability.ourLevel,
+  position: capability.position,
+  version: capability.version,
+  createdAt: capability.createdAt,
+  updatedAt: capability.updatedAt,
+});
+
+export const toCapabilityMatrix = (productKey: string, matrix: CapabilityMatrixView): CapabilityMatrix => ({
+  competitors: matrix.competitors.map((competitor) => ({ ...toCompetitor(competitor), has: competitor.has, partial: competitor.partial })),
+  rows: matrix.rows.map(({ capability, cells, coverage }) => ({ capability: toCapability(productKey, capability), cells, coverage })),
+  gaps: matrix.gaps,
+});
+
+export const toPricingPlan = (plan: PricingPlanRecord): PricingPlan => ({
+  id: plan.id,
+  workspaceId: plan.workspaceId,
+  productId: plan.productId,
+  name: plan.name,
+  description: plan.description,
+  price: plan.priceMinor === null ? null : formatDecimal(plan.priceMinor, plan.currency),
+  priceMinor: plan.priceMinor,
+  currency: plan.currency,
+  billingPeriod: plan.billingPeriod,
+  priceLabel: formatPlanPrice(plan),
+  position: plan.position,
+  version: plan.version,
+  createdAt: plan.createdAt,
+  updatedAt: plan.updatedAt,
+});
+
+export const toPackaging = (productKey: string, packaging: PackagingView): Packaging => ({
+  plans: packaging.plans.map(toPricingPlan),
+  rows: packaging.rows.map(({ feature, cells }) => ({ feature: toTracedItem(productKey, feature), cells })),
 });

@@ -5,6 +5,7 @@ import * as strategy from './2026-12-02T1400_strategy';
 import * as dependencies from './2026-12-02T1500_dependencies';
 import * as doneAt from './2026-12-02T1600_done_at';
 import * as releases from './2026-12-02T1700_releases';
+import * as market from './2026-12-02T2000_market';
 import * as launches from './2026-12-02T1900_launches';
 
 /**
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T1500_dependencies': dependencies,
   '2026-12-02T1600_done_at': doneAt,
   '2026-12-02T1700_releases': releases,
+  '2026-12-02T2000_market': market,
   '2026-12-02T1900_launches': launches,
 };
 

@@ -18,6 +18,7 @@ import { GoalKyselyRepository } from './goal.repository';
 import { InitiativeKyselyRepository } from './initiative.repository';
 import { DependencyKyselyRepository } from './dependency.repository';
 import { ReleaseKyselyRepository } from './release.repository';
+import { MarketKyselyRepository } from './market.repository';
 import { LaunchKyselyRepository } from './launch.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
@@ -41,6 +42,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     initiatives: new InitiativeKyselyRepository(db),
     dependencies: new DependencyKyselyRepository(db),
     releases: new ReleaseKyselyRepository(db),
+    market: new MarketKyselyRepository(db),
     launches: new LaunchKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
