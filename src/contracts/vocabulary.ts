@@ -53,6 +53,15 @@ export const BILLING_PERIODS = ['monthly', 'yearly', 'one_time', 'custom'] as co
 /** How a feature comes with a pricing plan; a feature not in a plan is absent from it. */
 export const PLAN_INCLUSIONS = ['included', 'limited', 'add_on'] as const;
 
+/** Where a piece of customer evidence came from. */
+export const INSIGHT_SOURCES = ['interview', 'support', 'sales', 'survey', 'review', 'other'] as const;
+
+/** A customer's own words, or the note someone took of them. */
+export const INSIGHT_KINDS = ['quote', 'note'] as const;
+
+/** How much an insight weighs for the item it is linked to. */
+export const INSIGHT_IMPORTANCES = ['nice', 'important', 'critical'] as const;
+
 /**
  * Realtime messages are invalidation hints, not state: the client refetches
  * what the ids name through its own queries.
@@ -79,5 +88,6 @@ export const EVENT_TYPES = [
   'decision.changed',
   'strategy.changed',
   'release.changed',
+  'evidence.changed',
   'market.changed',
 ] as const;

@@ -19,3 +19,8 @@ export function datesFrom(first: string, last: string): string[] {
   const span = daysFrom(first, last);
   return Array.from({ length: Math.max(0, span + 1) }, (_, offset) => addDays(first, offset));
 }
+
+/** Whether `value` is a real day written as `YYYY-MM-DD` (no 30 February). */
+export function isCalendarDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(toTime(value)) && new Date(toTime(value)).toISOString().slice(0, 10) === value;
+}

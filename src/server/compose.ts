@@ -11,6 +11,8 @@ import { ForecastService } from '../services/forecast.service';
 import { StrategyService } from '../services/strategy.service';
 import { DependencyService } from '../services/dependency.service';
 import { ReleaseService } from '../services/release.service';
+import { CustomerService } from '../services/customer.service';
+import { InsightService } from '../services/insight.service';
 import { MarketService } from '../services/market.service';
 import { LaunchService } from '../services/launch.service';
 import { ScoreService } from '../services/score.service';
@@ -85,6 +87,8 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     strategy: new StrategyService(store, events, ctx),
     dependencies: new DependencyService(store, events, ctx),
     releases: new ReleaseService(store, events, ctx),
+    customers: new CustomerService(store, events, ctx),
+    insights: new InsightService(store, events, ctx),
     market: new MarketService(store, events, ctx),
     launches: new LaunchService(store, events, ctx),
     idempotency: new IdempotencyService(store, ctx),

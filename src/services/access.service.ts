@@ -3,6 +3,7 @@ import { assertAllowed, type Action } from '../domain/access/permissions';
 import { notFound, TandemError } from '../domain/errors';
 import { parseItemRef } from '../domain/items';
 import type { Actor } from './context';
+import type { CustomerRecord, InsightRecord, PersonaRecord, SegmentRecord } from './evidence.ports';
 import type { GoalRecord, InitiativeRecord, ItemRecord, KeyResultRecord, ProductRecord, ReleaseRecord, Repositories } from './ports';
 
 /** Proof that an actor may perform an action in a workspace; services trust it. */
@@ -13,7 +14,7 @@ export interface Scope {
   action: Action;
 }
 
-type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions' | 'goals' | 'initiatives' | 'releases'>;
+type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions' | 'goals' | 'initiatives' | 'releases' | 'customers' | 'insights'>;
 
 /**
  * Checks the permission matrix for a request. A caller who is not a member of
@@ -72,6 +73,26 @@ export class AccessService {
   async release(actor: Actor, releaseId: string, action: Action): Promise<{ scope: Scope; release: ReleaseRecord }> {
     const { scope, record } = await this.within(actor, await this.repos.releases.findById(releaseId), 'Release', action);
     return { scope, release: record };
+  }
+
+  async segment(actor: Actor, segmentId: string, action: Action): Promise<{ scope: Scope; segment: SegmentRecord }> {
+    const { scope, record } = await this.within(actor, await this.repos.customers.findSegment(segmentId), 'Segment', action);
+    return { scope, segment: record };
+  }
+
+  async customer(actor: Actor, customerId: string, action: Action): Promise<{ scope: Scope; customer: CustomerRecord }> {
+    const { scope, record } = await this.within(actor, await this.repos.customers.findCustomer(customerId), 'Customer', action);
+    return { scope, customer: record };
+  }
+
+  async persona(actor: Actor, personaId: string, action: Action): Promise<{ scope: Scope; persona: PersonaRecord }> {
+    const { scope, record } = await this.within(actor, await this.repos.customers.findPersona(personaId), 'Persona', action);
+    return { scope, persona: record };
+  }
+
+  async insight(actor: Actor, insightId: string, action: Action): Promise<{ scope: Scope; insight: InsightRecord }> {
+    const { scope, record } = await this.within(actor, await this.repos.insights.findById(insightId), 'Insight', action);
+    return { scope, insight: record };
   }
 
   /** A row found by id, checked like its workspace: missing and foreign rows are both `not_found`, named `what`. */

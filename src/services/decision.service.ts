@@ -1,11 +1,11 @@
 import type { DecisionCreate, DecisionStatus, DecisionUpdate } from '../contracts/decision.schema';
 import { checkDecision } from '../domain/backlog/decisions';
 import { invalidField, notFound, staleVersion } from '../domain/errors';
-import { parseItemRef } from '../domain/items';
 import type { Scope } from './access.service';
 import { recordChange } from './activity';
+import { itemIdsOfProduct } from './item-refs';
 import type { ServiceContext } from './context';
-import { decodeCursor, DecisionCursorSchema, toPage } from './pagination';
+import { decodeCursor, NewestFirstCursorSchema, toPage } from './pagination';
 import type { DecisionPatch, DecisionRecord, EventPublisher, ProductRecord, Repositories, UnitOfWork } from './ports';
 
 type DecisionRepositories = Pick<Repositories, 'decisions' | 'items' | 'activity'>;
@@ -19,7 +19,7 @@ export class DecisionService {
   ) {}
 
   async list(scope: Scope, product: ProductRecord, query: { limit: number; cursor?: string | undefined; q?: string | undefined; status?: DecisionStatus | undefined }) {
-    const after = query.cursor ? decodeCursor(query.cursor, DecisionCursorSchema) : undefined;
+    const after = query.cursor ? decodeCursor(query.cursor, NewestFirstCursorSchema) : undefined;
     const words = query.q?.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
     const rows = await this.store.read.decisions.list(scope.workspaceId, product.id, {
       limit: query.limit + 1,
@@ -95,18 +95,8 @@ export class DecisionService {
   }
 
   /** Item refs (ids or keys) as ids of items of this product, each once. */
-  private async itemIds(repos: DecisionRepositories, scope: Scope, productId: string, refs: readonly string[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const [index, ref] of refs.entries()) {
-      const parsed = parseItemRef(ref);
-      const item =
-        parsed.kind === 'id'
-          ? await repos.items.findById(parsed.id)
-          : (await repos.items.findByKey([scope.workspaceId], parsed.productKey, parsed.number))[0];
-      if (!item || item.workspaceId !== scope.workspaceId || item.productId !== productId) throw invalidField(`itemIds.${index}`, 'no such item in this product');
-      if (!ids.includes(item.id)) ids.push(item.id);
-    }
-    return ids;
+  private itemIds(repos: DecisionRepositories, scope: Scope, productId: string, refs: readonly string[]): Promise<string[]> {
+    return itemIdsOfProduct(repos.items, scope.workspaceId, productId, refs, 'itemIds', { inTrash: true });
   }
 
   private async find(repos: Pick<DecisionRepositories, 'decisions'>, scope: Scope, decisionId: string, field?: string): Promise<DecisionRecord> {

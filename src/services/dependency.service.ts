@@ -1,9 +1,10 @@
 import { invalidField, notFound, TandemError } from '../domain/errors';
-import { formatItemKey, parseItemRef } from '../domain/items';
+import { formatItemKey } from '../domain/items';
 import { cycleThrough } from '../domain/roadmap/dependencies';
 import type { Scope } from './access.service';
 import { recordChange } from './activity';
 import type { ServiceContext } from './context';
+import { itemOfProduct } from './item-refs';
 import type { EventPublisher, ItemRecord, Repositories, UnitOfWork } from './ports';
 
 type DependencyRepositories = Pick<Repositories, 'dependencies' | 'items' | 'products' | 'activity'>;
@@ -59,10 +60,8 @@ export class DependencyService {
   }
 
   private async target(repos: DependencyRepositories, scope: Scope, item: ItemRecord, ref: string, options: { inTrash?: boolean } = {}): Promise<ItemRecord> {
-    const parsed = parseItemRef(ref);
-    const found =
-      parsed.kind === 'id' ? await repos.items.findById(parsed.id) : (await repos.items.findByKey([scope.workspaceId], parsed.productKey, parsed.number))[0];
-    if (!found || found.workspaceId !== scope.workspaceId || found.productId !== item.productId) throw invalidField('blocksId', 'no such item in this product');
+    const found = await itemOfProduct(repos.items, scope.workspaceId, item.productId, ref);
+    if (!found) throw invalidField('blocksId', 'no such item in this product');
     if (found.deletedAt && !options.inTrash) throw invalidField('blocksId', 'that item is in the trash');
     if (item.deletedAt) throw invalidField('blocksId', 'this item is in the trash; restore it first');
     return found;

@@ -13,7 +13,10 @@ export const ScoreCursorSchema = z.strictObject({
   rank: RankCursorSchema.shape.rank,
 });
 export const TrashCursorSchema = z.strictObject({ deletedAt: z.iso.datetime(), id: z.string().regex(/^[\w-]{1,64}$/) });
-export const DecisionCursorSchema = z.strictObject({ createdAt: z.iso.datetime({ offset: true }), id: z.string().regex(/^[\w-]{1,64}$/) });
+/** Lists newest first: decisions, insights. */
+export const NewestFirstCursorSchema = z.strictObject({ createdAt: z.iso.datetime({ offset: true }), id: z.string().regex(/^[\w-]{1,64}$/) });
+/** Lists by name: customers. */
+export const NameCursorSchema = z.strictObject({ name: z.string().max(200), id: z.string().regex(/^[\w-]{1,64}$/) });
 export const IdCursorSchema = z.strictObject({ id: z.string().regex(/^[\w-]{1,64}$/) });
 
 export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {

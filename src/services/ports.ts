@@ -5,8 +5,9 @@ import type { DecisionStatus } from '../contracts/decision.schema';
 import type { ScoredFramework } from '../contracts/prioritization.schema';
 import type { CustomField, CustomFieldValue, WorkflowStatus } from '../contracts/workflow.schema';
 import type { INITIATIVE_STATUSES, KEY_RESULT_DIRECTIONS, RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from '../contracts/vocabulary';
-import type { MarketRepository } from './market.ports';
+import type { CustomerRepository, InsightRepository } from './evidence.ports';
 import type { LaunchRepository } from './launch-ports';
+import type { MarketRepository } from './market.ports';
 
 /**
  * The ports the services need. src/store implements the repositories;
@@ -754,8 +755,10 @@ export interface Repositories {
   initiatives: InitiativeRepository;
   dependencies: DependencyRepository;
   releases: ReleaseRepository;
-  market: MarketRepository;
+  customers: CustomerRepository;
+  insights: InsightRepository;
   launches: LaunchRepository;
+  market: MarketRepository;
   activity: ActivityRepository;
   idempotency: IdempotencyRepository;
   loginFailures: LoginFailureRepository;

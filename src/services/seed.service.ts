@@ -9,15 +9,16 @@ import type { ServiceContext } from './context';
 import { DEMO_ACCOUNTS, DEMO_ITEMS, DEMO_PASSWORD, DEMO_PRODUCT, DEMO_WORKSPACE, syntheticItem, type DemoItem } from './demo-data';
 import { DEMO_AVAILABILITY, DEMO_DECISIONS, DEMO_SPRINTS } from './demo-sprints';
 import { DEMO_DEPENDENCIES, DEMO_GOALS, DEMO_INITIATIVES, DEMO_RELEASES, DEMO_STRATEGY, DEMO_VISION } from './demo-strategy';
-import { seedDemoLaunches } from './demo-launches';
 import { seedDemoMarket } from './demo-market';
+import { seedDemoEvidence } from './demo-evidence';
+import { seedDemoLaunches } from './demo-launches';
 import { refreshReadiness, storeReadiness } from './readiness';
 import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
 /** What a seeded item says for itself; the rest is blank. */
 type SeedItem = Pick<NewItem, 'type' | 'title' | 'status' | 'createdBy'> & Partial<ItemFields> & { id?: string };
 
-type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies' | 'releases' | 'market' | 'launches'>;
+type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies' | 'releases' | 'market' | 'launches' | 'customers' | 'insights'>;
 
 // Large seeds commit in chunks: bounded memory, and progress that means something.
 const CHUNK = 5_000;
@@ -91,8 +92,9 @@ export class SeedService {
         );
         await this.seedDemoSprints(repos, product, userIds);
         await this.seedDemoStrategy(repos, product, userIds, ids);
-        await seedDemoLaunches(repos, this.ctx, product, userIds);
         await seedDemoMarket(repos, this.ctx, product, ids, userIds.get('pm@demo.test') ?? null);
+        await seedDemoEvidence(repos, this.ctx, product, ids, userIds.get('pm@demo.test') ?? null);
+        await seedDemoLaunches(repos, this.ctx, product, userIds);
       });
     } catch (error) {
       if (isTandemError(error) && error.code === 'email_taken') return { seeded: false };

@@ -20,8 +20,9 @@ import type {
   UserRecord,
   WorkspaceRecord,
 } from '../services/ports';
-import type { AssessmentRecord, CapabilityRecord, CompetitorRecord, PlanFeatureRecord, PricingPlanRecord } from '../services/market.ports';
+import type { CustomerRecord, InsightLinkRecord, InsightRecord, PersonaRecord, SegmentRecord } from '../services/evidence.ports';
 import type { LaunchTaskRecord, LaunchTemplateRecord, ReleaseNoteRecord } from '../services/launch-ports';
+import type { AssessmentRecord, CapabilityRecord, CompetitorRecord, PlanFeatureRecord, PricingPlanRecord } from '../services/market.ports';
 
 /**
  * Kysely's view of the tables, in camelCase (CamelCasePlugin maps to
@@ -135,6 +136,22 @@ export type LaunchTaskTable = Omit<LaunchTaskRecord, 'state'> & { state: string 
 
 export type ReleaseNoteTable = ReleaseNoteRecord;
 
+export type SegmentTable = SegmentRecord;
+
+export type CustomerTable = CustomerRecord;
+
+export type PersonaTable = PersonaRecord;
+
+export interface PersonaItemTable {
+  personaId: string;
+  itemId: string;
+  workspaceId: string;
+}
+
+export type InsightTable = Omit<InsightRecord, 'kind' | 'source'> & { kind: string; source: string };
+
+export type InsightLinkTable = Omit<InsightLinkRecord, 'importance'> & { importance: string };
+
 export interface DependencyTable {
   workspaceId: string;
   productId: string;
@@ -189,14 +206,20 @@ export interface Database {
   dependency: DependencyTable;
   release: ReleaseTable;
   releaseChange: ReleaseChangeTable;
+  segment: SegmentTable;
+  customer: CustomerTable;
+  persona: PersonaTable;
+  personaItem: PersonaItemTable;
+  insight: InsightTable;
+  insightLink: InsightLinkTable;
+  launchTemplate: LaunchTemplateTable;
+  launchTask: LaunchTaskTable;
+  releaseNote: ReleaseNoteTable;
   competitor: CompetitorTable;
   capability: CapabilityTable;
   capabilityAssessment: CapabilityAssessmentTable;
   pricingPlan: PricingPlanTable;
   planFeature: PlanFeatureTable;
-  launchTemplate: LaunchTemplateTable;
-  launchTask: LaunchTaskTable;
-  releaseNote: ReleaseNoteTable;
   activity: ActivityTable;
   idempotency: IdempotencyTable;
   loginFailure: LoginFailureTable;
@@ -227,14 +250,20 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'itemInitiative',
   'dependency',
   'releaseChange',
+  'segment',
+  'customer',
+  'persona',
+  'personaItem',
+  'insight',
+  'insightLink',
+  'launchTemplate',
+  'launchTask',
+  'releaseNote',
   'competitor',
   'capability',
   'capabilityAssessment',
   'pricingPlan',
   'planFeature',
-  'launchTemplate',
-  'launchTask',
-  'releaseNote',
   'activity',
   'idempotency',
   'loginFailure',

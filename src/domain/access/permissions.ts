@@ -8,6 +8,7 @@ const strategy: readonly Role[] = ['owner', 'product_manager'];
 const backlog: readonly Role[] = ['owner', 'product_manager', 'product_owner'];
 const backlogOrder: readonly Role[] = ['owner', 'product_owner'];
 const delivery: readonly Role[] = ['owner', 'product_manager', 'product_owner', 'contributor'];
+const contributors: readonly Role[] = ['owner', 'product_manager', 'product_owner', 'contributor', 'stakeholder'];
 
 /**
  * The permission matrix: for each action, the roles that may perform it.
@@ -31,6 +32,11 @@ export const PERMISSIONS = {
   'launch.manage': {
     roles: strategy,
     description: "Run a release's launch: the product's checklist template, the checklist's tasks (owner, due date, state) and the release notes",
+  },
+  'insight.create': { roles: contributors, description: 'Add customer insights to the inbox: from the form, the API or a CSV file' },
+  'evidence.manage': {
+    roles: strategy,
+    description: 'Keep the customer evidence: customers, segments and personas; edit or remove insights and link them to items',
   },
   'workflow.update': {
     roles: backlog,

@@ -153,6 +153,14 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     operationId: 'createCompetitor',
     request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/competitors`, body: { name: `Rival ${t.uniqueKey}`, website: 'https://rival.example' } }),
   },
+  'insight.create': {
+    operationId: 'createInsight',
+    request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/insights`, body: { text: `Heard ${t.uniqueKey}`, source: 'support' } }),
+  },
+  'evidence.manage': {
+    operationId: 'createCustomer',
+    request: (t) => ({ method: 'POST', url: `/api/v1/workspaces/${t.ws.workspace.id}/customers`, body: { name: `Customer ${t.uniqueKey}`, annualRevenue: 1000 } }),
+  },
   'item.delete': { operationId: 'deleteItem', request: (t) => ({ method: 'DELETE', url: `/api/v1/items/${t.itemId}` }) },
   'item.restore': { operationId: 'restoreItem', request: (t) => ({ method: 'POST', url: `/api/v1/items/${t.trashedItemId}/restore` }) },
 };
@@ -243,6 +251,29 @@ const SAME_ACTION_AS: Record<string, Action> = {
   removePlanFeature: 'market.manage',
   getPackaging: 'item.read',
   exportPackaging: 'item.read',
+  listSegments: 'workspace.read',
+  createSegment: 'evidence.manage',
+  updateSegment: 'evidence.manage',
+  deleteSegment: 'evidence.manage',
+  listCustomers: 'workspace.read',
+  getCustomer: 'workspace.read',
+  updateCustomer: 'evidence.manage',
+  deleteCustomer: 'evidence.manage',
+  listPersonas: 'item.read',
+  getPersona: 'item.read',
+  createPersona: 'evidence.manage',
+  updatePersona: 'evidence.manage',
+  setPersonaItems: 'evidence.manage',
+  deletePersona: 'evidence.manage',
+  listInsights: 'item.read',
+  getInsight: 'item.read',
+  importInsights: 'insight.create',
+  updateInsight: 'evidence.manage',
+  deleteInsight: 'evidence.manage',
+  linkInsight: 'evidence.manage',
+  unlinkInsight: 'evidence.manage',
+  getItemEvidence: 'item.read',
+  listProductEvidence: 'item.read',
   listInvites: 'member.invite',
   revokeInvite: 'member.invite',
 };
@@ -430,5 +461,7 @@ async function snapshot(t: TestApp, ws: TestWorkspace) {
   const initiatives = await t.runtime.store.read.initiatives.list(ws.workspace.id, ws.product.id);
   const alignments = await t.runtime.store.read.initiatives.alignments(ws.workspace.id, ws.product.id);
   const releases = await t.runtime.store.read.releases.list(ws.workspace.id, ws.product.id);
-  return { workspace, members, products, items, invites, sprints, views, decisions, goals, initiatives, alignments, releases, lastActivity: activity[0]?.id };
+  const customers = await t.runtime.store.read.customers.listCustomers(ws.workspace.id, { limit: 1000 });
+  const insights = await t.runtime.store.read.insights.list(ws.workspace.id, ws.product.id, { limit: 1000 });
+  return { workspace, members, products, items, invites, sprints, views, decisions, goals, initiatives, alignments, releases, customers, insights, lastActivity: activity[0]?.id };
 }

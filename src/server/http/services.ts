@@ -12,6 +12,8 @@ import type { DecisionService } from '../../services/decision.service';
 import type { StrategyService } from '../../services/strategy.service';
 import type { DependencyService } from '../../services/dependency.service';
 import type { ReleaseService } from '../../services/release.service';
+import type { CustomerService } from '../../services/customer.service';
+import type { InsightService } from '../../services/insight.service';
 import type { MarketService } from '../../services/market.service';
 import type { LaunchService } from '../../services/launch.service';
 import type { WorkspaceService } from '../../services/workspace.service';
@@ -33,6 +35,8 @@ export interface AppServices {
   strategy: StrategyService;
   dependencies: DependencyService;
   releases: ReleaseService;
+  customers: CustomerService;
+  insights: InsightService;
   market: MarketService;
   launches: LaunchService;
   idempotency: IdempotencyService;

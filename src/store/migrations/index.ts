@@ -5,8 +5,9 @@ import * as strategy from './2026-12-02T1400_strategy';
 import * as dependencies from './2026-12-02T1500_dependencies';
 import * as doneAt from './2026-12-02T1600_done_at';
 import * as releases from './2026-12-02T1700_releases';
-import * as market from './2026-12-02T2000_market';
+import * as evidence from './2026-12-02T1800_evidence';
 import * as launches from './2026-12-02T1900_launches';
+import * as market from './2026-12-02T2000_market';
 
 /**
  * Migrations are listed here rather than read from a folder, so they travel
@@ -19,8 +20,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T1500_dependencies': dependencies,
   '2026-12-02T1600_done_at': doneAt,
   '2026-12-02T1700_releases': releases,
-  '2026-12-02T2000_market': market,
+  '2026-12-02T1800_evidence': evidence,
   '2026-12-02T1900_launches': launches,
+  '2026-12-02T2000_market': market,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { DecisionStatusSchema, type DecisionStatus } from '../../contracts/decision.schema';
 import type { DecisionCursor, DecisionPatch, DecisionRecord, DecisionRepository } from '../../services/ports';
 import type { Database, DecisionTable } from '../schema';
+import { containsWord } from './like-pattern';
 
 export class DecisionKyselyRepository implements DecisionRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -48,10 +49,9 @@ export class DecisionKyselyRepository implements DecisionRepository {
     if (options.status) query = query.where('status', '=', options.status);
     for (const word of options.words ?? []) {
       // The decision log of one product is small; a scan with lower() reads the same on both dialects.
-      const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       query = query.where((eb) =>
         eb.or(
-          (['title', 'context', 'outcome', 'rationale'] as const).map((column) => eb(sql`lower(${sql.ref(column)})`, 'like', sql`${pattern} escape '\\'`)),
+          (['title', 'context', 'outcome', 'rationale'] as const).map((column) => eb(sql`lower(${sql.ref(column)})`, 'like', containsWord(word))),
         ),
       );
     }

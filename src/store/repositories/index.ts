@@ -18,8 +18,10 @@ import { GoalKyselyRepository } from './goal.repository';
 import { InitiativeKyselyRepository } from './initiative.repository';
 import { DependencyKyselyRepository } from './dependency.repository';
 import { ReleaseKyselyRepository } from './release.repository';
-import { MarketKyselyRepository } from './market.repository';
+import { CustomerKyselyRepository } from './customer.repository';
+import { InsightKyselyRepository } from './insight.repository';
 import { LaunchKyselyRepository } from './launch.repository';
+import { MarketKyselyRepository } from './market.repository';
 import { SessionKyselyRepository } from './session.repository';
 import { UserKyselyRepository } from './user.repository';
 import { WorkspaceKyselyRepository } from './workspace.repository';
@@ -42,8 +44,10 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     initiatives: new InitiativeKyselyRepository(db),
     dependencies: new DependencyKyselyRepository(db),
     releases: new ReleaseKyselyRepository(db),
-    market: new MarketKyselyRepository(db),
+    customers: new CustomerKyselyRepository(db),
+    insights: new InsightKyselyRepository(db),
     launches: new LaunchKyselyRepository(db),
+    market: new MarketKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
     idempotency: new IdempotencyKyselyRepository(db),
     loginFailures: new LoginFailureKyselyRepository(db),
