@@ -48,9 +48,9 @@ describe('packaging', () => {
         '| Feature | Free (€0.00 / month) | Pro (€49.00 / month) | Enterprise (Custom pricing) |',
         '| --- | --- | --- | --- |',
         '| APP-12 SAML single sign-on | — | — | ✓ Included |',
-        '| APP-30 Alerts \\| Slack & email | — | ◐ Limited: 5 alerts \\| no SMS | ＋ Add-on |',
+        '| APP-30 Alerts \\| Slack & email | — | ◐ Limited: 5 alerts \\| no SMS | + Add-on |',
         '',
-        'Legend: ✓ Included · ◐ Limited · ＋ Add-on (sold separately) · — not in the plan.',
+        'Legend: ✓ Included · ◐ Limited · + Add-on (sold separately) · — not in the plan.',
         '',
       ].join('\n'),
     );

@@ -63,7 +63,7 @@ export function formatPlanPrice(plan: Pick<PackagedPlan, 'priceMinor' | 'currenc
   return `${formatMoney(plan.priceMinor, plan.currency)}${PERIOD_SUFFIX[plan.billingPeriod]}`;
 }
 
-const INCLUSION_TEXT: Record<PlanInclusion, string> = { included: '✓ Included', limited: '◐ Limited', add_on: '＋ Add-on' };
+const INCLUSION_TEXT: Record<PlanInclusion, string> = { included: '✓ Included', limited: '◐ Limited', add_on: '+ Add-on' };
 
 /**
  * Text made safe for one cell of a GitHub-flavoured Markdown table: a pipe
@@ -104,6 +104,6 @@ export function packagingToMarkdown(title: string, plans: readonly PackagedPlan[
     lines.push(`| ${cells.join(' | ')} |`);
   }
   if (rows.length === 0) lines.push('', 'No features are packaged in a plan yet.');
-  lines.push('', 'Legend: ✓ Included · ◐ Limited · ＋ Add-on (sold separately) · — not in the plan.');
+  lines.push('', 'Legend: ✓ Included · ◐ Limited · + Add-on (sold separately) · — not in the plan.');
   return `${lines.join('\n')}\n`;
 }

@@ -137,7 +137,7 @@ describe.each(DIALECTS)('market research $name', ({ dialect }) => {
     expect(exported.headers['content-disposition']).toBe(`attachment; filename="${ws.product.key.toLowerCase()}-packaging.md"`);
     expect(exported.body).toContain('| Feature | Free (€0.00 / month) | Pro (€49.90 / month) | Enterprise (Custom pricing) |');
     expect(exported.body).toContain(`| ${sso.key} SAML single sign-on | — | — | ✓ Included |`);
-    expect(exported.body).toContain(`| ${alerts.key} Alerts \\| Slack | — | ◐ Limited: 10 alerts | ＋ Add-on |`);
+    expect(exported.body).toContain(`| ${alerts.key} Alerts \\| Slack | — | ◐ Limited: 10 alerts | + Add-on |`);
 
     await ok('DELETE', `/pricing-plans/${enterprise.id}/features/${sso.key}`);
     expect((await send('DELETE', `/pricing-plans/${enterprise.id}/features/${sso.key}`)).statusCode).toBe(404);

@@ -88,6 +88,18 @@ export const queryKeys = {
     /** Items found by the scope picker's search. */
     candidates: (productId: string, q: string) => ['products', productId, 'releases', 'candidates', q] as const,
   },
+  /**
+   * The product's market research: competitors, the capability matrix, plans
+   * and packaging. A `market.changed` hint refreshes everything under `all`;
+   * so does any item hint of the product, since rows name our epics and features.
+   */
+  market: {
+    all: (productId: string) => ['products', productId, 'market'] as const,
+    matrix: (productId: string) => ['products', productId, 'market', 'matrix'] as const,
+    packaging: (productId: string) => ['products', productId, 'market', 'packaging'] as const,
+    /** The product's epics and features, for linking and packaging. */
+    features: (productId: string) => ['products', productId, 'market', 'features'] as const,
+  },
   /** What an item blocks and what blocks it; any item hint of the product refreshes them all (titles and statuses show). */
   dependencies: {
     all: (productId: string) => ['products', productId, 'dependencies'] as const,

@@ -33,6 +33,8 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
         // A release's progress and forecast follow its items; blockers are shown with their titles and statuses.
         invalidate(queryKeys.releases.all(message.productId));
         invalidate(queryKeys.dependencies.all(message.productId));
+        // The matrix and the packaging grid name our epics and features by title.
+        invalidate(queryKeys.market.all(message.productId));
         refreshOpenItems(client, message, message.productId);
         patchTrash(client, message, message.productId);
         await patchItemList(client, message, message.productId);
@@ -61,6 +63,10 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
     case 'release':
       // A release's dates, status, scope or risk: its card, forecast and history may all have moved.
       if (message.productId) invalidate(queryKeys.releases.all(message.productId));
+      break;
+    case 'market':
+      // Competitors, capabilities, cells, plans and packaging: the market page shows them all.
+      if (message.productId) invalidate(queryKeys.market.all(message.productId));
       break;
     case 'workspace':
       invalidate(queryKeys.workspaces());

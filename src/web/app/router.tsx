@@ -10,6 +10,7 @@ import { MatrixPage } from '../features/prioritization/matrix-lazy-page';
 import { AppShell } from '../features/shell/app-shell';
 import { StrategyPage, TraceabilityPage } from '../features/strategy/lazy-pages';
 import { ReleasesPage } from '../features/releases/lazy-pages';
+import { MarketPage } from '../features/market/lazy-pages';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 import { InvitePage, ItemPage, MembersPage, SettingsPage, TrashPage } from './lazy-pages';
 
@@ -192,6 +193,15 @@ const releasesRoute = createRoute({
   },
 });
 
+const marketRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/market',
+  component: function MarketRoute() {
+    const { workspaceId, productId } = marketRoute.useParams();
+    return <MarketPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -205,7 +215,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, marketRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

@@ -16,6 +16,7 @@ import { useMe, useSignOut } from '../auth/queries';
 import { MatrixIcon } from '../prioritization/matrix-icon';
 import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
 import { ReleaseIcon } from '../releases/release-icons';
+import { MarketIcon } from '../market/market-icons';
 import { CommandPalette } from './command-palette';
 import { PublicLayout } from './public-layout';
 import { useProducts } from './queries';
@@ -52,6 +53,7 @@ const PRODUCT_PAGES = [
   { to: '/w/$workspaceId/p/$productId/strategy', label: 'Strategy', Icon: StrategyIcon },
   { to: '/w/$workspaceId/p/$productId/traceability', label: 'Traceability', Icon: TraceIcon },
   { to: '/w/$workspaceId/p/$productId/releases', label: 'Releases', Icon: ReleaseIcon },
+  { to: '/w/$workspaceId/p/$productId/market', label: 'Market', Icon: MarketIcon },
 ] as const;
 
 export function AppShell({ workspaceId, productId, children }: { workspaceId: string; productId?: string; children: ReactNode }) {

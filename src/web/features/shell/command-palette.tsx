@@ -9,6 +9,7 @@ import { ArrowDownIcon, ArrowUpIcon, BoxIcon, DecisionIcon, ListIcon, MoonIcon, 
 import { MatrixIcon } from '../prioritization/matrix-icon';
 import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
 import { ReleaseIcon } from '../releases/release-icons';
+import { MarketIcon } from '../market/market-icons';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -177,6 +178,15 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                   onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/releases', params: { workspaceId, productId: currentProduct.id } }))}
                 >
                   <ReleaseIcon /> Go to releases
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to market competitors capability matrix pricing plans packaging"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/market', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <MarketIcon /> Go to market
                   {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
