@@ -87,6 +87,11 @@ export const queryKeys = {
     changes: (productId: string, releaseId: string) => ['products', productId, 'releases', 'changes', releaseId] as const,
     /** Items found by the scope picker's search. */
     candidates: (productId: string, q: string) => ['products', productId, 'releases', 'candidates', q] as const,
+    /** A release's launch checklist and its notes; under `all`, so a `release.changed` hint refreshes them too. */
+    launchTasks: (productId: string, releaseId: string) => ['products', productId, 'releases', 'launch', releaseId, 'tasks'] as const,
+    notes: (productId: string, releaseId: string) => ['products', productId, 'releases', 'launch', releaseId, 'notes'] as const,
+    /** The product's launch template. */
+    launchTemplate: (productId: string) => ['products', productId, 'releases', 'launch-template'] as const,
   },
   /**
    * The product's market research: competitors, the capability matrix, plans

@@ -10,6 +10,7 @@ import { MatrixPage } from '../features/prioritization/matrix-lazy-page';
 import { AppShell } from '../features/shell/app-shell';
 import { StrategyPage, TraceabilityPage } from '../features/strategy/lazy-pages';
 import { ReleasesPage } from '../features/releases/lazy-pages';
+import { LaunchPage } from '../features/launches/lazy-pages';
 import { MarketPage } from '../features/market/lazy-pages';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 import { InvitePage, ItemPage, MembersPage, SettingsPage, TrashPage } from './lazy-pages';
@@ -202,6 +203,15 @@ const marketRoute = createRoute({
   },
 });
 
+const launchRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/releases/$releaseId/launch',
+  component: function LaunchRoute() {
+    const { workspaceId, productId, releaseId } = launchRoute.useParams();
+    return <LaunchPage key={releaseId} workspaceId={workspaceId} productId={productId} releaseId={releaseId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -215,7 +225,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, marketRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, launchRoute, marketRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

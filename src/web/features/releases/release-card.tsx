@@ -6,6 +6,7 @@ import { EditIcon, TrashIcon } from '../../ui/icons';
 import { Alert } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useChangeScope, useReleaseChanges, useReleaseForecast, useReleaseScope, useScopeCandidates } from './queries';
+import { LaunchLink } from '../launches/launch-link';
 import { changeLine, daysBetween, forecastRows, progressText, RELEASE_STATUS_LABELS, throughputBars, type Release, type ReleaseForecast } from './release-model';
 
 export interface ReleaseActions {
@@ -71,6 +72,7 @@ export function ReleaseCard({ workspaceId, release, today, canManage, canScope, 
         </div>
         <span className="release-progress-text">{progressText(release.progress)}</span>
       </div>
+      <LaunchLink workspaceId={workspaceId} release={release} />
 
       {forecast.isError ? (
         <p className="field-error">Could not forecast this release: {messageOf(forecast.error)}</p>
