@@ -184,4 +184,23 @@ describe.each(DIALECTS)('market research $name', ({ dialect }) => {
     expect((await send('POST', `${products()}/competitors`, { name: 'Posthog' }, ws.byRole.product_owner.token)).statusCode).toBe(403);
     expect((await send('GET', `${products()}/competitors`, undefined, ws.byRole.viewer.token)).statusCode).toBe(200);
   });
+  it('makes one competitor of a retried POST, writes the activity log and publishes a market hint', async () => {
+    const seen: Array<{ type: string; ids: string[] }> = [];
+    const stop = t.runtime.services.events.subscribe((message) => {
+      if (message.workspaceId === ws.workspace.id) seen.push(message);
+    });
+    try {
+      const headers = { 'idempotency-key': 'add-heap-once' };
+      const first = await send('POST', `${products()}/competitors`, { name: 'Heap' }, pm, headers);
+      const retry = await send('POST', `${products()}/competitors`, { name: 'Heap' }, pm, headers);
+      expect([first.statusCode, retry.statusCode]).toEqual([201, 201]);
+      expect(retry.json().id).toBe(first.json().id);
+      expect((await ok('GET', `${products()}/competitors`)).items).toHaveLength(1);
+      const activity = (await ok('GET', `/workspaces/${ws.workspace.id}/activity`, undefined, ws.owner.token)).items;
+      expect(activity[0]).toMatchObject({ action: 'competitor.created', subjectType: 'competitor', subjectId: first.json().id });
+      await expect.poll(() => seen).toContainEqual(expect.objectContaining({ type: 'market.changed', ids: [first.json().id] }));
+    } finally {
+      stop();
+    }
+  });
 });
