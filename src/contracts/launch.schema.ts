@@ -116,4 +116,5 @@ export const ReleaseNotesDraftBodySchema = z
   .strictObject({
     save: z.boolean().default(false).meta({ description: 'Also save the fresh draft over the saved text (a reset); false only returns it' }),
   })
-  .default({ save: false });
+  .nullish()
+  .meta({ description: 'Optional: no body only drafts' });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { demoProduct, newContext, seriousViolations, signInByApi } from './support/browser';
+import { demoProduct, newContext, seriousViolations, setTheme, signInByApi } from './support/browser';
 import { useTandemAndBrowser } from './support/harness';
 
 const env = useTandemAndBrowser();
@@ -84,6 +84,13 @@ describe('launches', () => {
 
     await pm.goto(po.url().replace(env.tandem.url, ''));
     await readiness(pm).waitFor();
+    expect(await seriousViolations(pm)).toEqual([]);
+    // Both themes read well, the release card's launch line too.
+    await setTheme(pm, 'dark');
+    await readiness(pm).waitFor();
+    expect(await seriousViolations(pm)).toEqual([]);
+    await pm.goto(`${base}/releases`);
+    await card.getByText('6 of 6 launch tasks done (100 %)').waitFor();
     expect(await seriousViolations(pm)).toEqual([]);
     await Promise.all([pmContext.close(), poContext.close()]);
   });

@@ -191,6 +191,7 @@ describe.each(DIALECTS)('launches $name', ({ dialect }) => {
 
     // A fresh draft without saving leaves the saved text alone; with save, it replaces it.
     const fresh = await ok('POST', `${url}/draft`, {});
+    expect((await send('POST', `${url}/draft`)).json()).toEqual(fresh);
     expect(fresh).toMatchObject({ saved: false, version: null });
     expect(fresh.markdown).toContain('Setup checklist for new admins');
     expect((await ok('GET', url)).markdown).toBe('# Spring 2.0\n\nEdited by hand.\n');

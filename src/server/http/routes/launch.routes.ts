@@ -217,7 +217,7 @@ export const launchRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = as
     },
     async (request, reply) => {
       const { scope, release } = await access.release(actorOf(request), request.params.releaseId, 'launch.manage');
-      const notes = await launches.redraft(scope, release, request.body.save, expectedVersion(request));
+      const notes = await launches.redraft(scope, release, request.body?.save ?? false, expectedVersion(request));
       if (notes.version !== null) setEtag(reply, notes.version);
       return notes;
     },
