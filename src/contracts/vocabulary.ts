@@ -53,6 +53,9 @@ export const BILLING_PERIODS = ['monthly', 'yearly', 'one_time', 'custom'] as co
 /** How a feature comes with a pricing plan; a feature not in a plan is absent from it. */
 export const PLAN_INCLUSIONS = ['included', 'limited', 'add_on'] as const;
 
+/** The Now / Next / Later board's columns: when an epic or feature is meant to happen, without dates. */
+export const ROADMAP_HORIZONS = ['now', 'next', 'later'] as const;
+
 /** Where a piece of customer evidence came from. */
 export const INSIGHT_SOURCES = ['interview', 'support', 'sales', 'survey', 'review', 'other'] as const;
 
@@ -89,5 +92,6 @@ export const EVENT_TYPES = [
   'strategy.changed',
   'release.changed',
   'evidence.changed',
+  'roadmap.changed',
   'market.changed',
 ] as const;

@@ -13,6 +13,7 @@ import { DependencyService } from '../services/dependency.service';
 import { ReleaseService } from '../services/release.service';
 import { CustomerService } from '../services/customer.service';
 import { InsightService } from '../services/insight.service';
+import { RoadmapService } from '../services/roadmap.service';
 import { MarketService } from '../services/market.service';
 import { LaunchService } from '../services/launch.service';
 import { ScoreService } from '../services/score.service';
@@ -89,6 +90,7 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     releases: new ReleaseService(store, events, ctx),
     customers: new CustomerService(store, events, ctx),
     insights: new InsightService(store, events, ctx),
+    roadmap: new RoadmapService(store, events, ctx),
     market: new MarketService(store, events, ctx),
     launches: new LaunchService(store, events, ctx),
     idempotency: new IdempotencyService(store, ctx),

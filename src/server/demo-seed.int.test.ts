@@ -57,6 +57,20 @@ describe('demo seeding [postgres]', () => {
     expect(tree.goals.some(({ rollup }) => rollup.items > 0 && rollup.progress > 0)).toBe(true);
     expect(tree.orphans.unalignedItems.map((item) => item.title)).toContain('Funnels 2.0');
     expect(tree.orphans.goalsWithoutWork).toEqual([]);
+
+    // The roadmap: Enterprise GA's critical path runs through SSO then the audit log, planned to overlap.
+    const roadmap = await first.services.roadmap.roadmap(pm, product!);
+    const titleOf = (id: string) => roadmap.items.find((item) => item.id === id)!.title;
+    const enterprise = roadmap.releases.find((release) => release.name === 'Enterprise GA')!;
+    expect(enterprise.criticalPath.ids.map(titleOf)).toEqual(['SAML single sign-on', 'Exportable audit log']);
+    expect(roadmap.conflicts.map((conflict) => [titleOf(conflict.blockerId), titleOf(conflict.blockedId)])).toEqual([['SAML single sign-on', 'Exportable audit log']]);
+    expect(roadmap.milestones).toHaveLength(2);
+    expect(new Set(roadmap.items.map((item) => item.horizon))).toEqual(new Set(['now', 'next', 'later', null]));
+
+    // Customer evidence: SSO draws the most revenue, breakdown funnels the most voices.
+    const evidence = await first.services.insights.productEvidence(pm, product!);
+    expect(evidence[0]!.item.title).toBe('Breakdown funnels by any user property');
+    expect(evidence.find((entry) => entry.item.title === 'SAML single sign-on')).toMatchObject({ customers: 2, revenue: 420_000 });
   });
 
   it('leaves a database that already has users alone', async () => {

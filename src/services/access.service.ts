@@ -4,6 +4,7 @@ import { notFound, TandemError } from '../domain/errors';
 import { parseItemRef } from '../domain/items';
 import type { Actor } from './context';
 import type { CustomerRecord, InsightRecord, PersonaRecord, SegmentRecord } from './evidence.ports';
+import type { MilestoneRecord } from './roadmap.ports';
 import type { GoalRecord, InitiativeRecord, ItemRecord, KeyResultRecord, ProductRecord, ReleaseRecord, Repositories } from './ports';
 
 /** Proof that an actor may perform an action in a workspace; services trust it. */
@@ -14,7 +15,7 @@ export interface Scope {
   action: Action;
 }
 
-type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions' | 'goals' | 'initiatives' | 'releases' | 'customers' | 'insights'>;
+type AccessRepositories = Pick<Repositories, 'members' | 'products' | 'items' | 'sprints' | 'views' | 'decisions' | 'goals' | 'initiatives' | 'releases' | 'customers' | 'insights' | 'roadmap'>;
 
 /**
  * Checks the permission matrix for a request. A caller who is not a member of
@@ -93,6 +94,11 @@ export class AccessService {
   async insight(actor: Actor, insightId: string, action: Action): Promise<{ scope: Scope; insight: InsightRecord }> {
     const { scope, record } = await this.within(actor, await this.repos.insights.findById(insightId), 'Insight', action);
     return { scope, insight: record };
+  }
+
+  async milestone(actor: Actor, milestoneId: string, action: Action): Promise<{ scope: Scope; milestone: MilestoneRecord }> {
+    const { scope, record } = await this.within(actor, await this.repos.roadmap.findMilestone(milestoneId), 'Milestone', action);
+    return { scope, milestone: record };
   }
 
   /** A row found by id, checked like its workspace: missing and foreign rows are both `not_found`, named `what`. */

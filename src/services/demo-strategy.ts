@@ -109,12 +109,17 @@ export const DEMO_INITIATIVES: readonly DemoInitiative[] = [
   },
 ];
 
-/** Which demo item blocks which, as item numbers (DEMO-n): the connector before the warehouse story before the sample dashboards, and so on. */
+/**
+ * Which demo item blocks which, as item numbers (DEMO-n): the connector before
+ * the warehouse story before the sample dashboards, and so on; SSO before the
+ * audit log, which records who signed in through which identity provider.
+ */
 export const DEMO_DEPENDENCIES: ReadonlyArray<readonly [blocker: number, blocked: number]> = [
   [5, 4],
   [4, 7],
   [24, 23],
   [18, 19],
+  [22, 25],
 ];
 
 export interface DemoRelease {
@@ -140,6 +145,6 @@ export const DEMO_RELEASES: readonly DemoRelease[] = [
     description: 'SSO for every member, audit export, and the fixes enterprise trials asked for.',
     targetDay: 40,
     status: 'planned',
-    items: [23, 24, 26, 28],
+    items: [22, 23, 24, 25, 26, 28],
   },
 ];

@@ -8,6 +8,7 @@ import type { INITIATIVE_STATUSES, KEY_RESULT_DIRECTIONS, RELEASE_CHANGE_KINDS, 
 import type { CustomerRepository, InsightRepository } from './evidence.ports';
 import type { LaunchRepository } from './launch-ports';
 import type { MarketRepository } from './market.ports';
+import type { RoadmapRepository } from './roadmap.ports';
 
 /**
  * The ports the services need. src/store implements the repositories;
@@ -757,6 +758,7 @@ export interface Repositories {
   releases: ReleaseRepository;
   customers: CustomerRepository;
   insights: InsightRepository;
+  roadmap: RoadmapRepository;
   launches: LaunchRepository;
   market: MarketRepository;
   activity: ActivityRepository;

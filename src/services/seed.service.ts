@@ -11,6 +11,7 @@ import { DEMO_AVAILABILITY, DEMO_DECISIONS, DEMO_SPRINTS } from './demo-sprints'
 import { DEMO_DEPENDENCIES, DEMO_GOALS, DEMO_INITIATIVES, DEMO_RELEASES, DEMO_STRATEGY, DEMO_VISION } from './demo-strategy';
 import { seedDemoMarket } from './demo-market';
 import { seedDemoEvidence } from './demo-evidence';
+import { seedDemoRoadmap } from './demo-roadmap';
 import { seedDemoLaunches } from './demo-launches';
 import { refreshReadiness, storeReadiness } from './readiness';
 import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
@@ -18,7 +19,7 @@ import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, 
 /** What a seeded item says for itself; the rest is blank. */
 type SeedItem = Pick<NewItem, 'type' | 'title' | 'status' | 'createdBy'> & Partial<ItemFields> & { id?: string };
 
-type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies' | 'releases' | 'market' | 'launches' | 'customers' | 'insights'>;
+type SeedRepositories = Pick<Repositories, 'users' | 'members' | 'products' | 'items' | 'workspaces' | 'activity' | 'sprints' | 'decisions' | 'goals' | 'initiatives' | 'dependencies' | 'releases' | 'market' | 'launches' | 'customers' | 'insights' | 'roadmap'>;
 
 // Large seeds commit in chunks: bounded memory, and progress that means something.
 const CHUNK = 5_000;
@@ -94,6 +95,7 @@ export class SeedService {
         await this.seedDemoStrategy(repos, product, userIds, ids);
         await seedDemoMarket(repos, this.ctx, product, ids, userIds.get('pm@demo.test') ?? null);
         await seedDemoEvidence(repos, this.ctx, product, ids, userIds.get('pm@demo.test') ?? null);
+        await seedDemoRoadmap(repos, this.ctx, product, userIds.get('pm@demo.test') ?? null);
         await seedDemoLaunches(repos, this.ctx, product, userIds);
       });
     } catch (error) {

@@ -21,6 +21,7 @@ import type {
   WorkspaceRecord,
 } from '../services/ports';
 import type { CustomerRecord, InsightLinkRecord, InsightRecord, PersonaRecord, SegmentRecord } from '../services/evidence.ports';
+import type { ItemScheduleRecord, MilestoneRecord } from '../services/roadmap.ports';
 import type { LaunchTaskRecord, LaunchTemplateRecord, ReleaseNoteRecord } from '../services/launch-ports';
 import type { AssessmentRecord, CapabilityRecord, CompetitorRecord, PlanFeatureRecord, PricingPlanRecord } from '../services/market.ports';
 
@@ -152,6 +153,10 @@ export type InsightTable = Omit<InsightRecord, 'kind' | 'source'> & { kind: stri
 
 export type InsightLinkTable = Omit<InsightLinkRecord, 'importance'> & { importance: string };
 
+export type ItemScheduleTable = Omit<ItemScheduleRecord, 'horizon'> & { horizon: string | null };
+
+export type MilestoneTable = MilestoneRecord;
+
 export interface DependencyTable {
   workspaceId: string;
   productId: string;
@@ -212,6 +217,8 @@ export interface Database {
   personaItem: PersonaItemTable;
   insight: InsightTable;
   insightLink: InsightLinkTable;
+  itemSchedule: ItemScheduleTable;
+  milestone: MilestoneTable;
   launchTemplate: LaunchTemplateTable;
   launchTask: LaunchTaskTable;
   releaseNote: ReleaseNoteTable;
@@ -256,6 +263,8 @@ export const TABLES_IN_DEPENDENCY_ORDER = [
   'personaItem',
   'insight',
   'insightLink',
+  'itemSchedule',
+  'milestone',
   'launchTemplate',
   'launchTask',
   'releaseNote',

@@ -33,6 +33,10 @@ export const PERMISSIONS = {
     roles: strategy,
     description: "Run a release's launch: the product's checklist template, the checklist's tasks (owner, due date, state) and the release notes",
   },
+  'roadmap.manage': {
+    roles: strategy,
+    description: 'Plan epics and features on the roadmap (dates on the timeline, Now / Next / Later) and keep its milestones',
+  },
   'insight.create': { roles: contributors, description: 'Add customer insights to the inbox: from the form, the API or a CSV file' },
   'evidence.manage': {
     roles: strategy,

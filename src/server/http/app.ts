@@ -28,6 +28,7 @@ import { forecastRoutes } from './routes/forecast.routes';
 import { strategyRoutes } from './routes/strategy.routes';
 import { roadmapRoutes } from './routes/roadmap.routes';
 import { evidenceRoutes } from './routes/evidence.routes';
+import { timelineRoutes } from './routes/timeline.routes';
 import { marketRoutes } from './routes/market.routes';
 import { launchRoutes } from './routes/launch.routes';
 import { scoreRoutes } from './routes/score.routes';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(decisionRoutes, { services });
       await api.register(strategyRoutes, { services });
       await api.register(evidenceRoutes, { services });
+      await api.register(timelineRoutes, { services });
       await api.register(roadmapRoutes, { services });
       await api.register(marketRoutes, { services });
       await api.register(launchRoutes, { services });

@@ -153,6 +153,10 @@ const REQUESTS: Record<Action, { operationId: string; request: (t: Targets) => R
     operationId: 'createCompetitor',
     request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/competitors`, body: { name: `Rival ${t.uniqueKey}`, website: 'https://rival.example' } }),
   },
+  'roadmap.manage': {
+    operationId: 'scheduleItem',
+    request: (t) => ({ method: 'PATCH', url: `/api/v1/items/${t.featureId}/schedule`, body: { horizon: 'next' } }),
+  },
   'insight.create': {
     operationId: 'createInsight',
     request: (t) => ({ method: 'POST', url: `/api/v1/products/${t.ws.product.id}/insights`, body: { text: `Heard ${t.uniqueKey}`, source: 'support' } }),
@@ -251,6 +255,12 @@ const SAME_ACTION_AS: Record<string, Action> = {
   removePlanFeature: 'market.manage',
   getPackaging: 'item.read',
   exportPackaging: 'item.read',
+  getRoadmap: 'item.read',
+  getItemSchedule: 'item.read',
+  listMilestones: 'item.read',
+  createMilestone: 'roadmap.manage',
+  updateMilestone: 'roadmap.manage',
+  deleteMilestone: 'roadmap.manage',
   listSegments: 'workspace.read',
   createSegment: 'evidence.manage',
   updateSegment: 'evidence.manage',

@@ -14,6 +14,7 @@ import type { DependencyService } from '../../services/dependency.service';
 import type { ReleaseService } from '../../services/release.service';
 import type { CustomerService } from '../../services/customer.service';
 import type { InsightService } from '../../services/insight.service';
+import type { RoadmapService } from '../../services/roadmap.service';
 import type { MarketService } from '../../services/market.service';
 import type { LaunchService } from '../../services/launch.service';
 import type { WorkspaceService } from '../../services/workspace.service';
@@ -37,6 +38,7 @@ export interface AppServices {
   releases: ReleaseService;
   customers: CustomerService;
   insights: InsightService;
+  roadmap: RoadmapService;
   market: MarketService;
   launches: LaunchService;
   idempotency: IdempotencyService;

@@ -6,6 +6,7 @@ import * as dependencies from './2026-12-02T1500_dependencies';
 import * as doneAt from './2026-12-02T1600_done_at';
 import * as releases from './2026-12-02T1700_releases';
 import * as evidence from './2026-12-02T1800_evidence';
+import * as roadmap from './2026-12-02T2100_roadmap';
 import * as launches from './2026-12-02T1900_launches';
 import * as market from './2026-12-02T2000_market';
 
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T1800_evidence': evidence,
   '2026-12-02T1900_launches': launches,
   '2026-12-02T2000_market': market,
+  '2026-12-02T2100_roadmap': roadmap,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -20,6 +20,7 @@ import { DependencyKyselyRepository } from './dependency.repository';
 import { ReleaseKyselyRepository } from './release.repository';
 import { CustomerKyselyRepository } from './customer.repository';
 import { InsightKyselyRepository } from './insight.repository';
+import { RoadmapKyselyRepository } from './roadmap.repository';
 import { LaunchKyselyRepository } from './launch.repository';
 import { MarketKyselyRepository } from './market.repository';
 import { SessionKyselyRepository } from './session.repository';
@@ -46,6 +47,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect): Repo
     releases: new ReleaseKyselyRepository(db),
     customers: new CustomerKyselyRepository(db),
     insights: new InsightKyselyRepository(db),
+    roadmap: new RoadmapKyselyRepository(db),
     launches: new LaunchKyselyRepository(db),
     market: new MarketKyselyRepository(db),
     activity: new ActivityKyselyRepository(db),
