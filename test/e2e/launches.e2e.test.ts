@@ -45,12 +45,17 @@ describe('launches', () => {
     await expect.poll(() => readiness(pm).textContent()).toMatch(/^0 of 7 launch tasks done \(0 %\)/);
     await expect.poll(() => checklist(po).getByRole('listitem').count()).toBe(7);
 
-    // An owner and a due date for QA; sales enablement is not needed for this launch.
+    // An owner and a due date for QA, a clearer title for the announcement; sales enablement is not needed for this launch.
     const qa = 'Engineering QA sign-off';
     await pm.getByLabel(`Owner of “${qa}”`).selectOption({ label: 'Dana Developer' });
     await expect.poll(() => checklist(po).getByRole('listitem').filter({ hasText: qa }).textContent()).toContain('Dana Developer');
     await pm.getByLabel(`Due date of “${qa}”`).fill('2030-01-15');
     await expect.poll(() => checklist(po).getByRole('listitem').filter({ hasText: qa }).textContent()).toContain('due 2030-01-15');
+    await pm.getByRole('button', { name: 'Rename “Announcement”' }).click();
+    const rename = pm.getByLabel('New title for “Announcement”');
+    await rename.fill('Announcement and launch email');
+    await rename.press('Enter');
+    await checklist(po).getByText('Announcement and launch email').waitFor();
     await pm.getByLabel('State of “Sales enablement”').selectOption('skipped');
     await expect.poll(() => readiness(pm).textContent()).toMatch(/^0 of 6 launch tasks done/);
 

@@ -6,7 +6,7 @@ import { messageOf } from '../../api/client';
 import { isStale } from '../../api/item-editor';
 import type { Member } from '../../api/types';
 import { Button } from '../../ui/button';
-import { CheckIcon, PlusIcon, TrashIcon } from '../../ui/icons';
+import { CheckIcon, EditIcon, PlusIcon, TrashIcon } from '../../ui/icons';
 import { MarkdownText } from '../../ui/markdown';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
@@ -211,7 +211,7 @@ function TaskRow({ task, members, today, canManage, onError }: { task: LaunchTas
         </span>
       )}
       <div className="launch-task-main">
-        <span className="launch-task-title">{task.title}</span>
+        {canManage ? <TaskTitle task={task} onRename={(title) => change({ title })} /> : <span className="launch-task-title">{task.title}</span>}
         <span className="launch-task-meta">
           {canManage ? null : (
             <>
@@ -263,6 +263,61 @@ function TaskRow({ task, members, today, canManage, onError }: { task: LaunchTas
         </div>
       )}
     </li>
+  );
+}
+
+/** The task's title; *Rename* edits it in place (Enter saves, Escape keeps the old one). */
+function TaskTitle({ task, onRename }: { task: LaunchTask; onRename: (title: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [value, setValue] = useState(task.title);
+  const id = useId();
+  if (!editing) {
+    return (
+      <span className="launch-task-title-row">
+        <span className="launch-task-title">{task.title}</span>
+        <button
+          type="button"
+          className="launch-task-rename"
+          aria-label={`Rename “${task.title}”`}
+          onClick={() => {
+            setValue(task.title);
+            setEditing(true);
+          }}
+        >
+          <EditIcon width={13} height={13} />
+        </button>
+      </span>
+    );
+  }
+  const finish = (save: boolean) => {
+    setEditing(false);
+    const title = value.trim();
+    if (save && title && title !== task.title) onRename(title);
+  };
+  return (
+    <span className="launch-task-title-row">
+      <label className="visually-hidden" htmlFor={id}>
+        New title for “{task.title}”
+      </label>
+      <input
+        id={id}
+        className="input input-sm launch-task-title-input"
+        value={value}
+        maxLength={200}
+        autoFocus
+        onChange={(event) => setValue(event.target.value)}
+        onBlur={() => finish(true)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            finish(true);
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            finish(false);
+          }
+        }}
+      />
+    </span>
   );
 }
 
