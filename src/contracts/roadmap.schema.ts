@@ -75,6 +75,9 @@ export const ReleaseForecastSchema = z
     p50: PlanDateSchema.nullable(),
     p85: PlanDateSchema.nullable(),
     p95: PlanDateSchema.nullable(),
+    distribution: z
+      .array(z.object({ date: PlanDateSchema, trials: z.number().int() }))
+      .meta({ description: 'How many of the 10,000 trials finished on each date, in date order; empty without a forecast' }),
     atRisk: z.boolean(),
     explanation: z.string(),
   })

@@ -14,6 +14,7 @@ import { ReleaseService } from '../services/release.service';
 import { CustomerService } from '../services/customer.service';
 import { InsightService } from '../services/insight.service';
 import { RoadmapService } from '../services/roadmap.service';
+import { watchReleaseRisk } from '../services/release-risk-watch';
 import { MarketService } from '../services/market.service';
 import { LaunchService } from '../services/launch.service';
 import { ScoreService } from '../services/score.service';
@@ -98,12 +99,14 @@ export async function compose(database: DatabaseLocation, options: ComposeOption
     ping: () => store.ping(),
   };
   const seed = new SeedService(store, hasher, ctx);
+  const stopRiskWatch = options.withoutEvents ? async () => undefined : watchReleaseRisk(events, services.releases, onError);
 
   return {
     store,
     services,
     seed,
     close: async () => {
+      await stopRiskWatch();
       await events.close();
       await store.close();
     },

@@ -67,6 +67,15 @@ describe('demo seeding [postgres]', () => {
     expect(roadmap.milestones).toHaveLength(2);
     expect(new Set(roadmap.items.map((item) => item.horizon))).toEqual(new Set(['now', 'next', 'later', null]));
 
+    // The pace of the last month puts the release about to launch at risk, the one further out on track.
+    await first.services.releases.reassessOpen(workspace!.id, product!.id, null);
+    const releases = await first.store.read.releases.list(workspace!.id, product!.id);
+    expect(releases.map((release) => [release.name, release.atRisk])).toEqual([
+      ['Onboarding 2.0', true],
+      ['Enterprise GA', false],
+    ]);
+    expect((await first.services.releases.changes(pm, releases[0]!)).summary).toMatch(/now at risk: 85 % forecast \d{4}-\d\d-\d\d/);
+
     // Customer evidence: SSO draws the most revenue, breakdown funnels the most voices.
     const evidence = await first.services.insights.productEvidence(pm, product!);
     expect(evidence[0]!.item.title).toBe('Breakdown funnels by any user property');

@@ -19,7 +19,12 @@ export async function startServer(config: Readonly<Config>, options: ComposeOpti
   const runtime = await compose(config.database, options);
   let demoSeeded = false;
   try {
-    if (config.demo) demoSeeded = (await runtime.seed.seedDemo()).seeded;
+    if (config.demo) {
+      const demo = await runtime.seed.seedDemo();
+      demoSeeded = demo.seeded;
+      // The demo's releases start with their risk assessed, so one shows at risk with its history.
+      if (demo.workspaceId && demo.productId) await runtime.services.releases.reassessOpen(demo.workspaceId, demo.productId, null);
+    }
     const app = await buildApp({
       services: runtime.services,
       logLevel: config.logLevel,

@@ -37,6 +37,8 @@ export interface DemoItem {
   labels?: string[];
   assignee?: string;
   blockedReason?: string;
+  /** When a done item was finished, in days before the seed; other done items are spread over eight weeks. */
+  doneDaysAgo?: number;
 }
 
 const DEV = 'dev@demo.test';
@@ -105,6 +107,14 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
   { type: 'task', title: 'Write the launch FAQ for support', status: 'ready', labels: ['launch'] },
   { type: 'bug', title: 'CSV export drops rows with emoji in property values', status: 'backlog', labels: ['exports'] },
   { type: 'story', title: 'Usage by plan tier', status: 'backlog', persona: 'finance lead', want: 'usage by plan tier', benefit: 'I can forecast expansion revenue', estimate: 21, labels: ['billing'] },
+  // Small work finished over the last month: the pace the release forecasts read.
+  { type: 'bug', title: 'Dashboard filters reset after a page refresh', status: 'done', estimate: 1, labels: ['dashboards'], assignee: DEV, doneDaysAgo: 3 },
+  { type: 'bug', title: 'Sign-up email links expire after one hour', status: 'done', estimate: 1, labels: ['onboarding'], doneDaysAgo: 6 },
+  { type: 'task', title: 'Move the event pipeline to the new ingestion API', status: 'done', estimate: 5, labels: ['performance'], assignee: DEV, doneDaysAgo: 9 },
+  { type: 'bug', title: 'Invite emails land in spam for Outlook users', status: 'done', estimate: 2, labels: ['onboarding'], doneDaysAgo: 13 },
+  { type: 'task', title: 'Rotate the warehouse connector’s signing keys', status: 'done', estimate: 1, labels: ['security'], doneDaysAgo: 17 },
+  { type: 'bug', title: 'Funnel chart legend overlaps on narrow screens', status: 'done', estimate: 1, labels: ['funnels'], doneDaysAgo: 22 },
+  { type: 'task', title: 'Archive the legacy v1 dashboard endpoints', status: 'done', estimate: 2, labels: ['dashboards'], doneDaysAgo: 26 },
 ];
 
 const AREAS = ['Onboarding', 'Funnels', 'Dashboards', 'Alerts', 'Billing', 'SSO', 'Exports', 'Retention', 'Mobile SDK', 'Integrations'];

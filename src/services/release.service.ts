@@ -1,7 +1,7 @@
 import type { ReleaseCreate, ReleaseUpdate } from '../contracts/roadmap.schema';
 import { statusKeysIn } from '../domain/backlog/workflow';
-import { invalidField, notFound, staleVersion } from '../domain/errors';
-import { formatItemKey, parseItemRef } from '../domain/items';
+import { invalidField, isTandemError, notFound, staleVersion } from '../domain/errors';
+import { formatItemKey } from '../domain/items';
 import { forecastWhen } from '../domain/roadmap/forecast';
 import { readinessFromCounts, type LaunchReadiness } from '../domain/roadmap/launches';
 import { assertReleaseTransition, isAtRisk, releaseSeed, summarizeReleaseChanges, type ReleaseChangeKind } from '../domain/roadmap/releases';
@@ -9,6 +9,7 @@ import { EMPTY_ROLLUP, withProgress } from '../domain/strategy/rollup';
 import type { Scope } from './access.service';
 import { recordChange } from './activity';
 import type { ServiceContext } from './context';
+import { itemOfProduct } from './item-refs';
 import { throughputHistory } from './throughput';
 import type { EventPublisher, ItemRecord, ProductRecord, ReleasePatch, ReleaseRecord, Repositories, UnitOfWork } from './ports';
 
@@ -25,6 +26,8 @@ export interface ReleaseForecast {
   p50: string | null;
   p85: string | null;
   p95: string | null;
+  /** How many of the trials finished on each date; empty without a forecast. */
+  distribution: Array<{ date: string; trials: number }>;
   atRisk: boolean;
   explanation: string;
 }
@@ -161,16 +164,20 @@ export class ReleaseService {
     const { daily } = history;
     const rollup = progressOf(release.id);
     const remaining = rollup.items - rollup.doneItems;
-    if (release.status === 'released' || release.status === 'canceled') {
-      return { remaining, history, p50: null, p85: null, p95: null, atRisk: false, explanation: `The release is ${release.status}; nothing to forecast.` };
-    }
+    const none = (explanation: string): ReleaseForecast => ({ remaining, history, p50: null, p85: null, p95: null, distribution: [], atRisk: false, explanation });
+    if (release.status === 'released' || release.status === 'canceled') return none(`The release is ${release.status}; nothing to forecast.`);
     if (remaining === 0) {
-      return { remaining, history, p50: today, p85: today, p95: today, atRisk: false, explanation: 'Nothing in scope is left to do.' };
+      return { remaining, history, p50: today, p85: today, p95: today, distribution: [], atRisk: false, explanation: 'Nothing in scope is left to do.' };
     }
-    if (daily.every((count) => count === 0)) {
-      return { remaining, history, p50: null, p85: null, p95: null, atRisk: false, explanation: `No item was done in the last ${FORECAST_HISTORY_DAYS} days, so there is no pace to forecast from.` };
+    if (daily.every((count) => count === 0)) return none(`No item was done in the last ${FORECAST_HISTORY_DAYS} days, so there is no pace to forecast from.`);
+    let forecast: ReturnType<typeof forecastWhen>;
+    try {
+      forecast = forecastWhen({ throughput: daily, remaining, start: today, seed: releaseSeed(release.id) });
+    } catch (error) {
+      // A pace so slow the work runs past the forecast's horizon is an answer, not bad input.
+      if (isTandemError(error) && error.code === 'validation_failed') return { ...none(`At the pace of the last ${FORECAST_HISTORY_DAYS} days, ${remaining} items take longer than a forecast looks ahead.`), atRisk: release.targetDate !== null };
+      throw error;
     }
-    const forecast = forecastWhen({ throughput: daily, remaining, start: today, seed: releaseSeed(release.id) });
     const atRisk = isAtRisk(release.targetDate, forecast.p85);
     const target = release.targetDate ? ` against the target ${release.targetDate}` : '';
     return {
@@ -179,6 +186,7 @@ export class ReleaseService {
       p50: forecast.p50,
       p85: forecast.p85,
       p95: forecast.p95,
+      distribution: forecast.distribution,
       atRisk,
       explanation: `${remaining} items left at the pace of the last ${FORECAST_HISTORY_DAYS} days: done by ${forecast.p50} (50 %), ${forecast.p85} (85 %), ${forecast.p95} (95 %)${target}${atRisk ? ': at risk' : ''}.`,
     };
@@ -189,15 +197,31 @@ export class ReleaseService {
     return { items: changes, summary: summarizeReleaseChanges([...changes].reverse()) };
   }
 
+  /**
+   * Forecasts a product's open releases again after its work changed (an item
+   * done, reopened, added under a feature in scope…), recording each turn into
+   * or out of risk as done by `actorId`, whose change moved the forecast.
+   */
+  async reassessOpen(workspaceId: string, productId: string, actorId: string | null): Promise<void> {
+    const scope: Scope = { actor: { userId: actorId ?? '' }, workspaceId, roles: [], action: 'release.manage' };
+    for (const release of await this.store.read.releases.list(workspaceId, productId)) {
+      if (release.status !== 'planned' && release.status !== 'in_progress') continue;
+      const after = await this.reassess(scope, release, actorId);
+      if (after.atRisk !== release.atRisk) this.events.publish({ type: 'release.changed', workspaceId, productId, ids: [release.id], actor: actorId });
+    }
+  }
+
   /** Forecasts the release again and records a turn into or out of risk. */
-  private async reassess(scope: Scope, release: ReleaseRecord): Promise<ReleaseRecord> {
+  private async reassess(scope: Scope, release: ReleaseRecord, actorId: string | null = scope.actor.userId): Promise<ReleaseRecord> {
     const current = (await this.store.read.releases.findById(release.id)) ?? release;
     const forecast = await this.forecast(scope, current);
     if (forecast.atRisk === current.atRisk) return current;
     return this.store.transaction(async (repos) => {
-      const after = (await repos.releases.update(current.id, { atRisk: forecast.atRisk }, this.ctx.clock.now().toISOString()))!;
+      // Only over the version forecast: a concurrent reassessment (another node, another change) records the turn once.
+      const after = await repos.releases.update(current.id, { atRisk: forecast.atRisk }, this.ctx.clock.now().toISOString(), current.version);
+      if (!after) return (await repos.releases.findById(current.id)) ?? current;
       const facts = { p50: forecast.p50, p85: forecast.p85, targetDate: current.targetDate, remaining: forecast.remaining };
-      await this.change(repos, scope, after, forecast.atRisk ? 'at_risk' : 'back_on_track', null, facts);
+      await this.change(repos, scope, after, forecast.atRisk ? 'at_risk' : 'back_on_track', null, facts, actorId);
       return after;
     });
   }
@@ -207,9 +231,8 @@ export class ReleaseService {
   }
 
   private async item(repos: ReleaseRepositories, scope: Scope, release: ReleaseRecord, ref: string, options: { inTrash?: boolean } = {}): Promise<ItemRecord> {
-    const parsed = parseItemRef(ref);
-    const item = parsed.kind === 'id' ? await repos.items.findById(parsed.id) : (await repos.items.findByKey([scope.workspaceId], parsed.productKey, parsed.number))[0];
-    if (!item || item.workspaceId !== scope.workspaceId || item.productId !== release.productId) throw invalidField('itemId', 'no such item in this product');
+    const item = await itemOfProduct(repos.items, scope.workspaceId, release.productId, ref);
+    if (!item) throw invalidField('itemId', 'no such item in this product');
     if (item.deletedAt && !options.inTrash) throw invalidField('itemId', 'that item is in the trash');
     return item;
   }
@@ -220,7 +243,7 @@ export class ReleaseService {
     return release;
   }
 
-  private change(repos: ReleaseRepositories, scope: Scope, release: ReleaseRecord, kind: ReleaseChangeKind, before: unknown, after: unknown) {
+  private change(repos: ReleaseRepositories, scope: Scope, release: ReleaseRecord, kind: ReleaseChangeKind, before: unknown, after: unknown, actorId: string | null = scope.actor.userId) {
     return repos.releases.recordChange({
       id: this.ctx.newId(),
       workspaceId: scope.workspaceId,
@@ -228,7 +251,7 @@ export class ReleaseService {
       kind,
       before,
       after,
-      actorId: scope.actor.userId,
+      actorId,
       createdAt: this.ctx.clock.now().toISOString(),
     });
   }

@@ -89,7 +89,7 @@ export class SeedService {
         const ids = new Map(DEMO_ITEMS.flatMap((item) => (item.ref ? [[item.ref, this.ctx.newId()] as const] : [])));
         const userIds = new Map(users.map((user) => [user.email, user.id]));
         await this.appendItems(repos, workspace.id, product.id, 0, DEMO_ITEMS.length, (n) =>
-          demoItem(DEMO_ITEMS[n]!, authors[n % authors.length]!.id, ids, userIds, () => this.ctx.newId()),
+          demoItem(DEMO_ITEMS[n]!, authors[n % authors.length]!.id, ids, userIds, () => this.ctx.newId(), this.ctx.clock.now()),
         );
         await this.seedDemoSprints(repos, product, userIds);
         await this.seedDemoStrategy(repos, product, userIds, ids);
@@ -328,10 +328,11 @@ function seededDoneAt(now: Date, n: number): string {
 }
 
 /** A demo item as stored: its parent and assignee resolved to ids, its criteria numbered. */
-function demoItem(item: DemoItem, createdBy: string, ids: ReadonlyMap<string, string>, userIds: ReadonlyMap<string, string>, newId: () => string): SeedItem {
-  const { ref, parent, criteria, assignee, blockedReason, ...fields } = item;
+function demoItem(item: DemoItem, createdBy: string, ids: ReadonlyMap<string, string>, userIds: ReadonlyMap<string, string>, newId: () => string, now: Date): SeedItem {
+  const { ref, parent, criteria, assignee, blockedReason, doneDaysAgo, ...fields } = item;
   return {
     ...fields,
+    ...(doneDaysAgo !== undefined && { doneAt: new Date(now.getTime() - doneDaysAgo * 86_400_000).toISOString() }),
     ...(ref && { id: ids.get(ref)! }),
     parentId: parent ? ids.get(parent)! : null,
     acceptanceCriteria: (criteria ?? []).map(([given, when, then, done]) => ({ id: newId(), given, when, then, done: done ?? false })),

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildWorkspace, call, createTestApp, type TestApp, type TestWorkspace } from '../../../test/support/app';
 import { DIALECTS } from '../../../test/support/databases';
 
@@ -61,6 +61,28 @@ describe.each(DIALECTS)('releases $name', ({ dialect }) => {
     const pushedOut = await ok('PATCH', `/api/v1/releases/${release.id}`, { targetDate: '2027-06-30' });
     expect(pushedOut.atRisk).toBe(false);
     expect((await ok('GET', `/api/v1/releases/${release.id}/changes`)).items[0].kind).toBe('back_on_track');
+  });
+
+  it('records a release turning at risk when the work in its scope grows, as the change of whoever grew it', async () => {
+    await history();
+    const release = await ok('POST', `/api/v1/products/${ws.product.id}/releases`, { name: 'Exports', targetDate: '2027-03-31' });
+    const feature = await ok('POST', `/api/v1/products/${ws.product.id}/items`, { type: 'feature', title: 'Exports' }, po);
+    await ok('POST', `/api/v1/releases/${release.id}/items`, { itemId: feature.id }, po);
+    for (const format of ['CSV', 'PDF', 'XLSX']) await story(format, { parentId: feature.id });
+    const onTrack = await ok('GET', `/api/v1/releases/${release.id}/forecast`);
+    expect(onTrack).toMatchObject({ remaining: 3, atRisk: false });
+    // The distribution behind the percentiles: every trial on a date, dates in order, the 85 % date among them.
+    expect(onTrack.distribution.reduce((sum: number, day: { trials: number }) => sum + day.trials, 0)).toBe(10_000);
+    expect(onTrack.distribution.map((day: { date: string }) => day.date)).toEqual([...onTrack.distribution.map((day: { date: string }) => day.date)].sort());
+    expect(onTrack.distribution.map((day: { date: string }) => day.date)).toContain(onTrack.p85);
+
+    // Twenty more stories under the feature: at two a day for one week in thirty, that is weeks past the target.
+    for (let n = 0; n < 20; n += 1) await story(`Format ${n}`, { parentId: feature.id });
+    await vi.waitFor(async () => expect((await ok('GET', `/api/v1/releases/${release.id}`)).atRisk).toBe(true), { timeout: 15_000, interval: 100 });
+    const { items } = await ok('GET', `/api/v1/releases/${release.id}/changes`);
+    expect(items.filter((change: { kind: string }) => change.kind === 'at_risk')).toEqual([
+      expect.objectContaining({ actorId: ws.byRole.product_owner.user.id, after: expect.objectContaining({ targetDate: '2027-03-31', remaining: expect.any(Number) }) }),
+    ]);
   });
 
   it('keeps scope changes as history: moving an item between releases is a removal and an addition', async () => {

@@ -20,7 +20,7 @@ describe('release model', () => {
   });
 
   it('marks forecast dates past the target as late', () => {
-    const forecast = { remaining: 5, history: { start: '2027-01-01', end: '2027-01-30', daily: [] }, p50: '2027-03-01', p85: '2027-03-06', p95: null, atRisk: true, explanation: '' };
+    const forecast = { remaining: 5, history: { start: '2027-01-01', end: '2027-01-30', daily: [] }, p50: '2027-03-01', p85: '2027-03-06', p95: null, distribution: [], atRisk: true, explanation: '' };
     expect(forecastRows(forecast, '2027-03-04')).toEqual([
       { label: '50 % likely by', date: '2027-03-01', note: '3 days before the target', late: false },
       { label: '85 % likely by', date: '2027-03-06', note: '2 days after the target', late: true },
