@@ -7,7 +7,7 @@ import { Alert } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useChangeScope, useReleaseChanges, useReleaseForecast, useReleaseScope, useScopeCandidates } from './queries';
 import { LaunchLink } from '../launches/launch-link';
-import { changeLine, daysBetween, forecastRows, progressText, RELEASE_STATUS_LABELS, throughputBars, type Release, type ReleaseForecast } from './release-model';
+import { changeLine, daysBetween, distributionChart, forecastRows, progressText, RELEASE_STATUS_LABELS, throughputBars, type Release, type ReleaseForecast } from './release-model';
 
 export interface ReleaseActions {
   onEdit: (release: Release) => void;
@@ -108,6 +108,7 @@ function ForecastBlock({ release, forecast }: { release: Release; forecast: Rele
               </div>
             ))}
           </dl>
+          <ForecastDistribution release={release} forecast={forecast} />
           <figure className="release-throughput">
             <svg viewBox={`0 0 ${Math.max(1, bars.length) * 6} 40`} preserveAspectRatio="none" role="img" aria-label={`Items finished per day from ${forecast.history.start} to ${forecast.history.end}: ${total} in ${bars.length} days`}>
               {bars.map((bar) => (
@@ -123,6 +124,37 @@ function ForecastBlock({ release, forecast }: { release: Release; forecast: Rele
         </div>
       )}
     </section>
+  );
+}
+
+/** The 10,000 simulated futures by finishing date: the bars past the target are the risk, read at a glance. */
+function ForecastDistribution({ release, forecast }: { release: Release; forecast: ReleaseForecast }) {
+  const { bars, chanceByTarget } = distributionChart(forecast.distribution, release.targetDate);
+  if (bars.length === 0) return null;
+  const width = Math.max(1, bars.length) * 6;
+  const targetIndex = release.targetDate ? bars.findIndex((bar) => bar.date > release.targetDate!) : -1;
+  const chance = chanceByTarget === null ? null : Math.round(chanceByTarget * 100);
+  const first = bars[0]!.date;
+  const last = bars[bars.length - 1]!.date;
+  return (
+    <figure className="release-distribution">
+      <svg
+        viewBox={`0 0 ${width} 40`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Simulated finishing dates from ${first} to ${last}${chance === null ? '' : `: ${chance} % finish by the target ${release.targetDate}`}`}
+      >
+        {bars.map((bar, index) => (
+          <rect key={bar.date} className={bar.late ? 'release-distribution-late' : undefined} x={index * 6 + 1} y={40 - Math.max(bar.height * 38, 1)} width={4} height={Math.max(bar.height * 38, 1)} rx={1}>
+            <title>{`${bar.date}: ${bar.trials} of ${forecast.distribution.reduce((sum, day) => sum + day.trials, 0)} trials`}</title>
+          </rect>
+        ))}
+        {targetIndex > 0 && <line className="release-distribution-target" x1={targetIndex * 6} x2={targetIndex * 6} y1={0} y2={40} />}
+      </svg>
+      <figcaption>
+        {chance === null ? `Finishing dates of the simulated futures, ${first} to ${last}` : `${chance} % of the simulated futures finish by the target; the ${bars.some((bar) => bar.late) ? 'red bars miss it' : 'bars all make it'}`}
+      </figcaption>
+    </figure>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { againstTarget, changeLine, daysBetween, forecastRows, progressText, throughputBars } from './release-model';
+import { againstTarget, changeLine, daysBetween, distributionChart, forecastRows, progressText, throughputBars } from './release-model';
 
 describe('release model', () => {
   it('counts whole days between plan dates, across months and backwards', () => {
@@ -17,6 +17,25 @@ describe('release model', () => {
   it('says delivery in points and items, naming the unestimated', () => {
     expect(progressText({ points: 9, donePoints: 4, items: 4, doneItems: 2, unestimated: 0, progress: 4 / 9 })).toBe('4 of 9 points · 2 of 4 items');
     expect(progressText({ points: 0, donePoints: 0, items: 1, doneItems: 0, unestimated: 1, progress: 0 })).toBe('0 of 0 points · 0 of 1 item · 1 unestimated');
+  });
+
+  it('draws the forecast’s trials by finishing date, late ones marked, with the chance of making the target', () => {
+    const { bars, chanceByTarget } = distributionChart(
+      [
+        { date: '2027-03-01', trials: 2_000 },
+        { date: '2027-03-02', trials: 5_000 },
+        { date: '2027-03-03', trials: 3_000 },
+      ],
+      '2027-03-02',
+    );
+    expect(bars.map((bar) => [bar.date, bar.height, bar.late])).toEqual([
+      ['2027-03-01', 0.4, false],
+      ['2027-03-02', 1, false],
+      ['2027-03-03', 0.6, true],
+    ]);
+    expect(chanceByTarget).toBe(0.7);
+    expect(distributionChart([{ date: '2027-03-01', trials: 10 }], null).chanceByTarget).toBeNull();
+    expect(distributionChart([], '2027-03-01')).toEqual({ bars: [], chanceByTarget: null });
   });
 
   it('marks forecast dates past the target as late', () => {

@@ -91,3 +91,25 @@ export function throughputBars(daily: readonly number[]): Array<{ index: number;
   const most = Math.max(1, ...daily);
   return daily.map((count, index) => ({ index, count, height: count / most }));
 }
+
+export interface DistributionBar {
+  date: string;
+  trials: number;
+  /** 0–1 of the busiest date. */
+  height: number;
+  /** Finishing on this date misses the target. */
+  late: boolean;
+}
+
+/**
+ * The forecast's trials as bars by finishing date, and the chance of being done
+ * by the target (trials on or before it over all trials), null without a target
+ * or without trials.
+ */
+export function distributionChart(distribution: ReadonlyArray<{ date: string; trials: number }>, target: string | null): { bars: DistributionBar[]; chanceByTarget: number | null } {
+  const most = Math.max(1, ...distribution.map((day) => day.trials));
+  const total = distribution.reduce((sum, day) => sum + day.trials, 0);
+  const bars = distribution.map((day) => ({ date: day.date, trials: day.trials, height: day.trials / most, late: target !== null && day.date > target }));
+  const onTime = target === null ? 0 : distribution.filter((day) => day.date <= target).reduce((sum, day) => sum + day.trials, 0);
+  return { bars, chanceByTarget: target === null || total === 0 ? null : onTime / total };
+}
