@@ -19,6 +19,12 @@ export function pageOf<T extends z.ZodType>(item: T) {
 /** A calendar date with no time zone (start, target and due dates). */
 export const PlanDateSchema = z.iso.date('a date as YYYY-MM-DD').meta({ description: 'Calendar date, `YYYY-MM-DD`' });
 
+/** A web address people can open: http or https only (no javascript:, no file:). */
+export const WebAddressSchema = z
+  .url({ protocol: /^https?$/, error: 'a web address starting with http:// or https://' })
+  .max(2000)
+  .meta({ description: 'An http(s) address' });
+
 /** A PATCH body: any of the object's fields, and at least one of them. */
 export function patchBodyOf<T extends z.ZodRawShape>(fields: z.ZodObject<T>) {
   return fields.partial().refine((body) => Object.keys(body).length > 0, 'nothing to change');

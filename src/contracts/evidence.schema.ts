@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, PageQuerySchema, patchBodyOf, PlanDateSchema } from './common.schema';
+import { IdSchema, InstantSchema, PageQuerySchema, patchBodyOf, PlanDateSchema, WebAddressSchema } from './common.schema';
 import { ItemRefSchema } from './item.schema';
 import { TracedItemSchema } from './strategy.schema';
 import { INSIGHT_IMPORTANCES, INSIGHT_KINDS, INSIGHT_SOURCES } from './vocabulary';
@@ -12,9 +12,6 @@ const Money = z
   .max(1e15)
   .refine(Number.isFinite, 'must be a finite number')
   .meta({ description: 'Whole currency units a year' });
-const WebAddress = z
-  .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
-  .max(2_000);
 
 export const SegmentSchema = z
   .object({
@@ -142,7 +139,7 @@ const InsightFields = {
   source: z.enum(INSIGHT_SOURCES),
   observedOn: PlanDateSchema,
   customerId: IdSchema.nullable(),
-  url: WebAddress.nullable(),
+  url: WebAddressSchema.nullable(),
 };
 export const InsightCreateBodySchema = z.strictObject({
   ...InsightFields,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, InstantSchema, patchBodyOf } from './common.schema';
+import { IdSchema, InstantSchema, patchBodyOf, WebAddressSchema } from './common.schema';
 import { ItemRefSchema } from './item.schema';
 import { TracedItemSchema } from './strategy.schema';
 import { BILLING_PERIODS, CAPABILITY_LEVELS, PLAN_INCLUSIONS } from './vocabulary';
@@ -7,11 +7,6 @@ import { BILLING_PERIODS, CAPABILITY_LEVELS, PLAN_INCLUSIONS } from './vocabular
 export { BILLING_PERIODS, CAPABILITY_LEVELS, PLAN_INCLUSIONS };
 
 const CapabilityLevelSchema = z.enum(CAPABILITY_LEVELS).meta({ description: '`has`, `partial`, `none`, or `unknown` (not assessed)' });
-
-const WebsiteSchema = z
-  .url({ protocol: /^https?$/, error: 'a web address starting with http:// or https://' })
-  .max(2000)
-  .meta({ description: 'An http(s) address' });
 
 export const CompetitorSchema = z
   .object({
@@ -31,7 +26,7 @@ export type Competitor = z.infer<typeof CompetitorSchema>;
 
 const CompetitorFields = {
   name: z.string().trim().min(1).max(120),
-  website: WebsiteSchema.nullable(),
+  website: WebAddressSchema.nullable(),
   positioning: z.string().max(20_000),
   notes: z.string().max(50_000),
 };

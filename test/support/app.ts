@@ -98,3 +98,22 @@ export function call(app: FastifyInstance, method: string, url: string, options:
     payload: options.payload ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
 }
+
+/**
+ * JSON calls under /api/v1 as a member: `api` answers the status, the parsed
+ * body and the ETag; `ok` fails the test unless the answer is a success. The
+ * app and the default token are read at call time, so suites can set them in
+ * beforeAll.
+ */
+export function jsonApi(current: () => { app: FastifyInstance; token: string }) {
+  const api = async (method: string, url: string, body?: unknown, token = current().token, headers: Record<string, string> = {}) => {
+    const response = await call(current().app, method, `/api/v1${url}`, { token, body, headers });
+    return { status: response.statusCode, json: response.body ? response.json() : null, etag: response.headers.etag };
+  };
+  const ok = async (method: string, url: string, body?: unknown, token?: string) => {
+    const response = await api(method, url, body, token);
+    if (response.status >= 300) throw new Error(`${method} ${url} answered ${response.status}: ${JSON.stringify(response.json)}`);
+    return response.json;
+  };
+  return { api, ok };
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, call, createTestApp, type TestApp, type TestWorkspace } from '../../../test/support/app';
+import { buildWorkspace, call, createTestApp, jsonApi, type TestApp, type TestWorkspace } from '../../../test/support/app';
 import { DIALECTS } from '../../../test/support/databases';
 
 describe.each(DIALECTS)('customer evidence $name', ({ dialect }) => {
@@ -14,15 +14,7 @@ describe.each(DIALECTS)('customer evidence $name', ({ dialect }) => {
   });
   afterAll(() => t.close());
 
-  const api = async (method: string, url: string, body?: unknown, token = pm) => {
-    const response = await call(t.app, method, `/api/v1${url}`, { token, body });
-    return { status: response.statusCode, json: response.body ? response.json() : null };
-  };
-  const ok = async (method: string, url: string, body?: unknown, token = pm) => {
-    const response = await api(method, url, body, token);
-    expect(response.status, `${method} ${url}: ${JSON.stringify(response.json)}`).toBeLessThan(300);
-    return response.json;
-  };
+  const { api, ok } = jsonApi(() => ({ app: t.app, token: pm }));
   const unique = (label: string) => `${label} ${Math.random().toString(36).slice(2, 8)}`;
   const feature = (title = unique('Feature')) => ok('POST', `/products/${ws.product.id}/items`, { type: 'feature', title });
   const segment = (name = unique('Segment')) => ok('POST', `/workspaces/${ws.workspace.id}/segments`, { name });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWorkspace, call, createTestApp, type TestApp, type TestWorkspace } from '../../../test/support/app';
+import { buildWorkspace, createTestApp, jsonApi, type TestApp, type TestWorkspace } from '../../../test/support/app';
 import { DIALECTS } from '../../../test/support/databases';
 
 describe.each(DIALECTS)('roadmap timeline $name', ({ dialect }) => {
@@ -14,15 +14,7 @@ describe.each(DIALECTS)('roadmap timeline $name', ({ dialect }) => {
   });
   afterAll(() => t.close());
 
-  const api = async (method: string, url: string, body?: unknown, token = pm, headers: Record<string, string> = {}) => {
-    const response = await call(t.app, method, `/api/v1${url}`, { token, body, headers });
-    return { status: response.statusCode, json: response.body ? response.json() : null, etag: response.headers.etag };
-  };
-  const ok = async (method: string, url: string, body?: unknown, token = pm) => {
-    const response = await api(method, url, body, token);
-    expect(response.status, `${method} ${url}: ${JSON.stringify(response.json)}`).toBeLessThan(300);
-    return response.json;
-  };
+  const { api, ok } = jsonApi(() => ({ app: t.app, token: pm }));
   const item = (type: string, title: string, extra: Record<string, unknown> = {}) => ok('POST', `/products/${ws.product.id}/items`, { type, title, ...extra });
 
   it('plans an epic or feature by dates and on the Now / Next / Later board, refusing stale and impossible plans', async () => {

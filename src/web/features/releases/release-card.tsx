@@ -22,7 +22,7 @@ export function ReleaseCard({ workspaceId, release, today, canManage, canScope, 
   const forecast = useReleaseForecast(release.productId, release.id);
   const percent = Math.round(release.progress.progress * 100);
   const daysLeft = release.targetDate ? daysBetween(today, release.targetDate) : null;
-  // The stored flag is reassessed on the release's own changes; the forecast also follows its items' statuses since, so it wins once loaded.
+  // The stored flag follows the last reassessment; the live forecast is as fresh as the page, so it wins once loaded.
   const atRisk = forecast.data?.atRisk ?? release.atRisk;
 
   return (
