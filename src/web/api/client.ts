@@ -61,6 +61,8 @@ export interface RequestOptions {
   /** The version the caller last saw; a stale one is refused with 412. */
   ifMatch?: number;
   signal?: AbortSignal;
+  /** A body sent as it is, in place of JSON: a CSV file, say. */
+  text?: { contentType: string; content: string };
 }
 
 function isProblem(value: unknown): value is Problem {
@@ -71,6 +73,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.text) headers['content-type'] = options.text.contentType;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
 
@@ -80,7 +83,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.text ? options.text.content : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

@@ -105,7 +105,26 @@ export const queryKeys = {
     /** The product's epics and features, for linking and packaging. */
     features: (productId: string) => ['products', productId, 'market', 'features'] as const,
   },
-  /** What an item blocks and what blocks it; any item hint of the product refreshes them all (titles and statuses show). */
+  /**
+   * Customer evidence: the product's insights, personas and demand, and each
+   * item's evidence. An `evidence.changed` hint refreshes everything under
+   * `all`, and the workspace's customers and segments with it.
+   */
+  evidence: {
+    all: (productId: string) => ['products', productId, 'evidence'] as const,
+    /** One view of the inbox: to triage or all, searched and filtered by source; a cursor page at a time. */
+    insights: (productId: string, linked: string, q: string, source: string) => ['products', productId, 'evidence', 'insights', linked, q, source] as const,
+    personas: (productId: string) => ['products', productId, 'evidence', 'personas'] as const,
+    item: (productId: string, itemId: string) => ['products', productId, 'evidence', 'item', itemId] as const,
+    /** The insights linked to one item, for its page. */
+    itemInsights: (productId: string, itemId: string) => ['products', productId, 'evidence', 'item-insights', itemId] as const,
+    /** Items found by the link picker's search. */
+    candidates: (productId: string, q: string) => ['products', productId, 'evidence', 'candidates', q] as const,
+    /** The workspace's segments and customers, shared by its products. */
+    workspace: (workspaceId: string) => ['workspaces', workspaceId, 'evidence'] as const,
+    segments: (workspaceId: string) => ['workspaces', workspaceId, 'evidence', 'segments'] as const,
+    customers: (workspaceId: string, q: string) => ['workspaces', workspaceId, 'evidence', 'customers', q] as const,
+  },  /** What an item blocks and what blocks it; any item hint of the product refreshes them all (titles and statuses show). */
   dependencies: {
     all: (productId: string) => ['products', productId, 'dependencies'] as const,
     item: (productId: string, itemId: string) => ['products', productId, 'dependencies', itemId] as const,

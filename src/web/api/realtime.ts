@@ -35,6 +35,8 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
         invalidate(queryKeys.dependencies.all(message.productId));
         // The matrix and the packaging grid name our epics and features by title.
         invalidate(queryKeys.market.all(message.productId));
+        // Evidence names the linked items, and an item's RICE reach sits beside its suggested reach.
+        invalidate(queryKeys.evidence.all(message.productId));
         refreshOpenItems(client, message, message.productId);
         patchTrash(client, message, message.productId);
         await patchItemList(client, message, message.productId);
@@ -67,6 +69,13 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
     case 'market':
       // Competitors, capabilities, cells, plans and packaging: the market page shows them all.
       if (message.productId) invalidate(queryKeys.market.all(message.productId));
+      break;
+    case 'evidence':
+      // Insights, links, customers, segments or personas: the inbox, the customers page and every item's evidence may show them.
+      if (message.productId) invalidate(queryKeys.evidence.all(message.productId));
+      // A customer or a segment belongs to the workspace: its name, segment and revenue show in every product's evidence.
+      else void client.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'products' && query.queryKey[2] === 'evidence' });
+      invalidate(queryKeys.evidence.workspace(message.workspaceId));
       break;
     case 'workspace':
       invalidate(queryKeys.workspaces());

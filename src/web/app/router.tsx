@@ -12,6 +12,7 @@ import { StrategyPage, TraceabilityPage } from '../features/strategy/lazy-pages'
 import { ReleasesPage } from '../features/releases/lazy-pages';
 import { LaunchPage } from '../features/launches/lazy-pages';
 import { MarketPage } from '../features/market/lazy-pages';
+import { CustomersPage, InsightsPage } from '../features/evidence/lazy-pages';
 import { CrashPage, HomeRedirect, NotFoundPage, WorkspaceHome } from '../features/shell/home-redirect';
 import { InvitePage, ItemPage, MembersPage, SettingsPage, TrashPage } from './lazy-pages';
 
@@ -212,6 +213,24 @@ const launchRoute = createRoute({
   },
 });
 
+const insightsRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/insights',
+  component: function InsightsRoute() {
+    const { workspaceId, productId } = insightsRoute.useParams();
+    return <InsightsPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
+const customersRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/customers',
+  component: function CustomersRoute() {
+    const { workspaceId, productId } = customersRoute.useParams();
+    return <CustomersPage key={productId} workspaceId={workspaceId} productId={productId} />;
+  },
+});
+
 const membersRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/members',
@@ -225,7 +244,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, launchRoute, marketRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, launchRoute, marketRoute, insightsRoute, customersRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

@@ -11,7 +11,7 @@ import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
-import { ScoringPanel } from '../prioritization/scoring-panel';
+import { ScoringPanel, type RicePrefill } from '../prioritization/scoring-panel';
 import { useProducts } from '../shell/queries';
 import { statusMap, statusOf, statusOptions } from '../workflow/workflow';
 import { ActivitySection } from './activity-section';
@@ -22,6 +22,7 @@ import { editRightsOf } from './edit-rights';
 import { DecisionsSection } from '../decisions/item-decisions';
 import { ServesSection } from '../strategy/item-serves';
 import { DependenciesSection } from '../releases/item-dependencies';
+import { EvidenceSection } from '../evidence/item-evidence';
 import { useItemByKey, useItemEditor, useRestoreItem, useTrashItem } from './queries';
 
 const isTyping = (target: EventTarget | null) =>
@@ -54,6 +55,8 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
   const members = useMembers(workspaceId);
   const statusFor = useMemo(() => statusMap(product?.workflow), [product?.workflow]);
   const statusName = useCallback((key: string) => statusFor(key).name, [statusFor]);
+  // The evidence's suggested reach, offered to the scoring form when the item has no RICE score yet.
+  const [ricePrefill, setRicePrefill] = useState<RicePrefill | null>(null);
 
   const query = useItemByKey(productId, itemKey);
   const saveItem = useItemEditor(productId, itemKey);
@@ -263,7 +266,8 @@ export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: str
           <CriteriaSection {...editing} />
           <ServesSection workspaceId={workspaceId} item={item} canAlign={canAlign} />
           <DependenciesSection workspaceId={workspaceId} item={item} canEdit={canEdit} />
-          <ScoringPanel productId={productId} item={item} criteria={product?.scoringCriteria ?? []} canScore={canScore} />
+          <EvidenceSection workspaceId={workspaceId} item={item} canScore={canScore} onPrefillRice={(reach) => setRicePrefill({ reach, nonce: Date.now() })} />
+          <ScoringPanel productId={productId} item={item} criteria={product?.scoringCriteria ?? []} canScore={canScore} ricePrefill={ricePrefill} />
           {HAS_CHILDREN.has(item.type) && <ChildrenSection workspaceId={workspaceId} item={item} statusFor={statusFor} />}
           <DecisionsSection workspaceId={workspaceId} item={item} canWrite={canDecide} />
           <ActivitySection item={item} members={members.data} statusName={statusName} customFields={product?.customFields ?? EMPTY_FIELDS} />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { KANO_ANSWERS, RICE_IMPACTS, SCORED_FRAMEWORKS } from '../../../contracts/vocabulary';
 import type { ItemScore, ScoredFramework } from '../../../contracts/prioritization.schema';
 import { formatNumber } from '../../../domain/prioritization/format';
@@ -42,7 +42,13 @@ function useDebounced<T>(value: T, delay: number): T {
  * and, for those who may score, a form per framework whose result the
  * calculator previews before it is saved.
  */
-export function ScoringPanel({ productId, item, criteria, canScore }: { productId: string; item: Item; criteria: readonly Criterion[]; canScore: boolean }) {
+/** A RICE reach offered from elsewhere on the page (the item's evidence); each new `nonce` fills it in again. */
+export interface RicePrefill {
+  reach: number;
+  nonce: number;
+}
+
+export function ScoringPanel({ productId, item, criteria, canScore, ricePrefill = null }: { productId: string; item: Item; criteria: readonly Criterion[]; canScore: boolean; ricePrefill?: RicePrefill | null }) {
   const scores = useItemScores(item.id);
   const remove = useDeleteScore(productId, item.id);
   const toast = useToast();
@@ -83,12 +89,12 @@ export function ScoringPanel({ productId, item, criteria, canScore }: { productI
           ))}
         </ul>
       )}
-      {canScore && <ScoreForm productId={productId} item={item} criteria={criteria} stored={stored} />}
+      {canScore && <ScoreForm productId={productId} item={item} criteria={criteria} stored={stored} ricePrefill={ricePrefill} />}
     </section>
   );
 }
 
-function ScoreForm({ productId, item, criteria, stored }: { productId: string; item: Item; criteria: readonly Criterion[]; stored: readonly ItemScore[] }) {
+function ScoreForm({ productId, item, criteria, stored, ricePrefill }: { productId: string; item: Item; criteria: readonly Criterion[]; stored: readonly ItemScore[]; ricePrefill: RicePrefill | null }) {
   const [framework, setFramework] = useState<ScoredFramework>('rice');
   const [form, setForm] = useState<ScoreForm>(() => emptyForm('rice'));
   const [touched, setTouched] = useState<Record<string, boolean>>({});
@@ -105,6 +111,22 @@ function ScoreForm({ productId, item, criteria, stored }: { productId: string; i
     setTouched({});
     setServerErrors({});
   };
+
+  // A reach offered by the evidence switches the form to RICE with it filled in, keeping any stored impact, confidence and effort.
+  const formRef = useRef<HTMLFormElement>(null);
+  const storedRef = useRef(stored);
+  storedRef.current = stored;
+  useEffect(() => {
+    if (!ricePrefill) return;
+    const existing = storedRef.current.find((score) => score.framework === 'rice');
+    const base = existing ? formFromInputs('rice', existing.inputs) : emptyForm('rice');
+    setFramework('rice');
+    setForm({ ...base, fields: { ...base.fields, reach: String(ricePrefill.reach) } });
+    setTouched({ reach: true });
+    setServerErrors({});
+    formRef.current?.scrollIntoView({ block: 'center' });
+    formRef.current?.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  }, [ricePrefill]);
 
   const check = useMemo(() => checkForm(framework, form, criteria), [framework, form, criteria]);
   const preview = usePreview(useDebounced(check.ok ? previewRequest(check.body, criteria) : null, PREVIEW_DEBOUNCE_MS));
@@ -220,7 +242,7 @@ function ScoreForm({ productId, item, criteria, stored }: { productId: string; i
   const waiting = previewText();
 
   return (
-    <form className="form score-form" onSubmit={submit} noValidate aria-label="Score this item">
+    <form ref={formRef} className="form score-form" onSubmit={submit} noValidate aria-label="Score this item">
       <div className="field">
         <label htmlFor={frameworkId} className="field-label">
           Framework

@@ -10,6 +10,7 @@ import { MatrixIcon } from '../prioritization/matrix-icon';
 import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
 import { ReleaseIcon } from '../releases/release-icons';
 import { MarketIcon } from '../market/market-icons';
+import { CustomerIcon, InsightIcon } from '../evidence/evidence-icons';
 
 export interface PaletteProps {
   workspaceId: string;
@@ -178,6 +179,24 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                   onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/releases', params: { workspaceId, productId: currentProduct.id } }))}
                 >
                   <ReleaseIcon /> Go to releases
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to insights customer evidence inbox triage quotes interviews csv upload"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/insights', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <InsightIcon /> Go to insights
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to customers segments personas revenue plans"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/customers', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <CustomerIcon /> Go to customers
                   {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
