@@ -124,7 +124,16 @@ export const queryKeys = {
     workspace: (workspaceId: string) => ['workspaces', workspaceId, 'evidence'] as const,
     segments: (workspaceId: string) => ['workspaces', workspaceId, 'evidence', 'segments'] as const,
     customers: (workspaceId: string, q: string) => ['workspaces', workspaceId, 'evidence', 'customers', q] as const,
-  },  /** What an item blocks and what blocks it; any item hint of the product refreshes them all (titles and statuses show). */
+  },
+  /**
+   * The product's roadmap: plans, initiatives, releases with their critical
+   * paths, milestones and conflicts, in one answer. `roadmap.changed`,
+   * `release.changed`, `strategy.changed` and every item hint refresh it.
+   */
+  roadmap: {
+    all: (productId: string) => ['products', productId, 'roadmap'] as const,
+  },
+  /** What an item blocks and what blocks it; any item hint of the product refreshes them all (titles and statuses show). */
   dependencies: {
     all: (productId: string) => ['products', productId, 'dependencies'] as const,
     item: (productId: string, itemId: string) => ['products', productId, 'dependencies', itemId] as const,

@@ -33,6 +33,8 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
         // A release's progress and forecast follow its items; blockers are shown with their titles and statuses.
         invalidate(queryKeys.releases.all(message.productId));
         invalidate(queryKeys.dependencies.all(message.productId));
+        // The roadmap shows epics and features by title and status, with their releases, parents and dependencies.
+        invalidate(queryKeys.roadmap.all(message.productId));
         // The matrix and the packaging grid name our epics and features by title.
         invalidate(queryKeys.market.all(message.productId));
         // Evidence names the linked items, and an item's RICE reach sits beside its suggested reach.
@@ -61,10 +63,18 @@ export async function applyHint(client: QueryClient, message: RealtimeMessage, s
     case 'strategy':
       // Goals, key results, initiatives and alignments: every strategy view of the product may show them.
       if (message.productId) invalidate(queryKeys.strategy.all(message.productId));
+      // The timeline groups its rows by initiative and draws their dates.
+      if (message.productId) invalidate(queryKeys.roadmap.all(message.productId));
       break;
     case 'release':
       // A release's dates, status, scope or risk: its card, forecast and history may all have moved.
       if (message.productId) invalidate(queryKeys.releases.all(message.productId));
+      // Release targets are markers on the timeline, each with its critical path and risk.
+      if (message.productId) invalidate(queryKeys.roadmap.all(message.productId));
+      break;
+    case 'roadmap':
+      // A plan, a Now / Next / Later column or a milestone: the timeline and the board show them all.
+      if (message.productId) invalidate(queryKeys.roadmap.all(message.productId));
       break;
     case 'market':
       // Competitors, capabilities, cells, plans and packaging: the market page shows them all.

@@ -10,6 +10,8 @@ import { MatrixPage } from '../features/prioritization/matrix-lazy-page';
 import { AppShell } from '../features/shell/app-shell';
 import { StrategyPage, TraceabilityPage } from '../features/strategy/lazy-pages';
 import { ReleasesPage } from '../features/releases/lazy-pages';
+import { RoadmapPage } from '../features/roadmap/lazy-pages';
+import { parseRoadmapSearch } from '../features/roadmap/roadmap-search';
 import { LaunchPage } from '../features/launches/lazy-pages';
 import { MarketPage } from '../features/market/lazy-pages';
 import { CustomersPage, InsightsPage } from '../features/evidence/lazy-pages';
@@ -204,6 +206,17 @@ const marketRoute = createRoute({
   },
 });
 
+const roadmapRoute = createRoute({
+  getParentRoute: () => workspaceRoute,
+  path: '/p/$productId/roadmap',
+  validateSearch: parseRoadmapSearch,
+  component: function RoadmapRoute() {
+    const { workspaceId, productId } = roadmapRoute.useParams();
+    const search = roadmapRoute.useSearch();
+    return <RoadmapPage key={productId} workspaceId={workspaceId} productId={productId} search={search} />;
+  },
+});
+
 const launchRoute = createRoute({
   getParentRoute: () => workspaceRoute,
   path: '/p/$productId/releases/$releaseId/launch',
@@ -244,7 +257,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
   inviteRoute,
-  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, launchRoute, marketRoute, insightsRoute, customersRoute, membersRoute]),
+  workspaceRoute.addChildren([workspaceIndexRoute, itemsRoute, itemRoute, settingsRoute, trashRoute, sprintsRoute, sprintRoute, planningRoute, boardRoute, decisionsRoute, decisionRoute, matrixRoute, strategyRoute, traceabilityRoute, releasesRoute, roadmapRoute, launchRoute, marketRoute, insightsRoute, customersRoute, membersRoute]),
 ]);
 
 export const router = createRouter({

@@ -16,6 +16,7 @@ import { useMe, useSignOut } from '../auth/queries';
 import { MatrixIcon } from '../prioritization/matrix-icon';
 import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
 import { ReleaseIcon } from '../releases/release-icons';
+import { RoadmapIcon } from '../roadmap/roadmap-icons';
 import { MarketIcon } from '../market/market-icons';
 import { CustomerIcon, InsightIcon } from '../evidence/evidence-icons';
 import { CommandPalette } from './command-palette';
@@ -54,6 +55,7 @@ const PRODUCT_PAGES = [
   { to: '/w/$workspaceId/p/$productId/strategy', label: 'Strategy', Icon: StrategyIcon },
   { to: '/w/$workspaceId/p/$productId/traceability', label: 'Traceability', Icon: TraceIcon },
   { to: '/w/$workspaceId/p/$productId/releases', label: 'Releases', Icon: ReleaseIcon },
+  { to: '/w/$workspaceId/p/$productId/roadmap', label: 'Roadmap', Icon: RoadmapIcon },
   { to: '/w/$workspaceId/p/$productId/insights', label: 'Insights', Icon: InsightIcon },
   { to: '/w/$workspaceId/p/$productId/customers', label: 'Customers', Icon: CustomerIcon },
   { to: '/w/$workspaceId/p/$productId/market', label: 'Market', Icon: MarketIcon },

@@ -9,6 +9,7 @@ import { ArrowDownIcon, ArrowUpIcon, BoxIcon, DecisionIcon, ListIcon, MoonIcon, 
 import { MatrixIcon } from '../prioritization/matrix-icon';
 import { StrategyIcon, TraceIcon } from '../strategy/strategy-icons';
 import { ReleaseIcon } from '../releases/release-icons';
+import { RoadmapIcon } from '../roadmap/roadmap-icons';
 import { MarketIcon } from '../market/market-icons';
 import { CustomerIcon, InsightIcon } from '../evidence/evidence-icons';
 
@@ -179,6 +180,15 @@ export function CommandPalette({ workspaceId, productId, products, roles, onSign
                   onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/releases', params: { workspaceId, productId: currentProduct.id } }))}
                 >
                   <ReleaseIcon /> Go to releases
+                  {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
+                </Command.Item>
+              )}
+              {currentProduct && (
+                <Command.Item
+                  value="go to roadmap timeline gantt now next later milestones critical path"
+                  onSelect={() => run(() => void navigate({ to: '/w/$workspaceId/p/$productId/roadmap', params: { workspaceId, productId: currentProduct.id } }))}
+                >
+                  <RoadmapIcon /> Go to roadmap
                   {currentProduct.id !== productId && <span className="palette-meta">{currentProduct.key}</span>}
                 </Command.Item>
               )}
