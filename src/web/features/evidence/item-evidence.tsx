@@ -146,8 +146,12 @@ function SegmentChart({ evidence }: { evidence: Evidence }) {
                 {bar.name}
               </th>
               <td className="segment-bar-cell">
-                <span className={`segment-bar${bar.key === 'none' ? ' segment-bar-none' : ''}`} style={{ width: `${Math.max(bar.share * 100, bar.value > 0 ? 2 : 0)}%` }} aria-hidden="true" />
-                <span className="segment-bar-value">{label(bar.value)}</span>
+                <span className="segment-bar-line">
+                  <span className="segment-bar-track" aria-hidden="true">
+                    <span className={`segment-bar${bar.key === 'none' ? ' segment-bar-none' : ''}`} style={{ width: `${Math.max(bar.share * 100, bar.value > 0 ? 2 : 0)}%` }} />
+                  </span>
+                  <span className="segment-bar-value">{label(bar.value)}</span>
+                </span>
               </td>
               <td className="segment-bar-detail">
                 {plural(bar.demand.customers, 'customer')} · {plural(bar.demand.insights, 'insight')} · {formatRevenue(bar.demand.revenue)}
