@@ -267,18 +267,20 @@ function TimelineView({ workspaceId, productId, roadmap, today, canPlan, canPlan
             </button>
           ))}
         </div>
-        <label className="rm-release-pick">
-          <span>Critical path of</span>
-          <select className="input select select-sm" value={releaseId} onChange={(event) => setReleaseId(event.target.value)}>
-            <option value="">no release</option>
-            {roadmap.releases.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-                {candidate.atRisk ? ' (at risk)' : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        {roadmap.releases.length > 0 && (
+          <label className="rm-release-pick">
+            <span>Critical path of</span>
+            <select className="input select select-sm" value={releaseId} onChange={(event) => setReleaseId(event.target.value)}>
+              <option value="">no release</option>
+              {roadmap.releases.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.name}
+                  {candidate.atRisk ? ' (at risk)' : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <ul className="rm-legend" aria-label="Legend">
           <li>
             <span className="rm-swatch rm-swatch-today" aria-hidden="true" /> Today

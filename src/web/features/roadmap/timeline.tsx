@@ -32,7 +32,7 @@ export const ROW_HEIGHT = 36;
 const DRAG_THRESHOLD_PX = 3;
 /** A keyboard move is saved once the keys rest this long (or at once with Enter, or on leaving the bar). */
 const KEY_COMMIT_DELAY_MS = 900;
-/** The header holds up to three lines of marker labels above the axis. */
+/** The header holds up to three lines of marker labels above the axis (as many as the labels need). */
 const MARKER_LANES = 3;
 
 export interface BarSubject {
@@ -244,7 +244,7 @@ export function Timeline(props: TimelineProps) {
   });
 
   return (
-    <div className="tl" style={{ ['--tl-lanes' as string]: MARKER_LANES }}>
+    <div className="tl" style={{ ['--tl-lanes' as string]: placedMarkers.reduce((lanes, marker) => Math.max(lanes, marker.lane + 1), 0) }}>
       <p id={hintId} className="visually-hidden">
         Left and right arrows move the plan a day; with Ctrl, or Page Up and Page Down, a week. With Shift they move the target date, making it shorter or longer.
         Enter saves at once, Escape cancels; a move is also saved after a short pause. Enter on a bar at rest opens its dates.
