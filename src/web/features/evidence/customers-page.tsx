@@ -396,7 +396,11 @@ function PersonaCard({ workspaceId, productId, persona, canManage, onEdit, onDel
           </span>
         )}
       </div>
-      {persona.description && <p className="persona-description">{persona.description}</p>}
+      {persona.description && (
+        <div className="persona-description">
+          <MarkdownText text={persona.description} />
+        </div>
+      )}
       <div className="persona-columns">
         <div>
           <h4 className="persona-label">Goals</h4>

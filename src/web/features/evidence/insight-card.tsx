@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { INSIGHT_IMPORTANCES } from '../../../contracts/vocabulary';
 import { ApiError, messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
-import { CloseIcon, LinkIcon, TrashIcon } from '../../ui/icons';
+import { CloseIcon, EditIcon, LinkIcon, TrashIcon } from '../../ui/icons';
 import { Alert } from '../../ui/states';
 import { formatDate } from '../../ui/format';
 import { useToast } from '../../ui/toast';
@@ -80,6 +80,7 @@ export function InsightCard({
   insight,
   segments,
   canManage,
+  onEdit,
   onDelete,
 }: {
   workspaceId: string;
@@ -87,6 +88,7 @@ export function InsightCard({
   insight: Insight;
   segments: readonly Segment[] | undefined;
   canManage: boolean;
+  onEdit: (insight: Insight) => void;
   onDelete: (insight: Insight) => void;
 }) {
   const [linking, setLinking] = useState(false);
@@ -147,6 +149,9 @@ export function InsightCard({
               Link to an item
             </Button>
           )}
+          <Button size="sm" variant="ghost" icon={<EditIcon />} aria-label={`Edit the insight “${firstWords}”`} onClick={() => onEdit(insight)}>
+            Edit
+          </Button>
           <Button size="sm" variant="ghost" icon={<TrashIcon />} aria-label={`Delete the insight “${firstWords}”`} onClick={() => onDelete(insight)}>
             Delete
           </Button>

@@ -6,18 +6,37 @@ import { Dialog } from '../../ui/dialog';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Alert } from '../../ui/states';
 import { CSV_EXAMPLE, csvProblems, KIND_LABELS, plural, segmentName, SOURCE_LABELS, todayDate, type Insight, type InsightKind, type InsightSource, type Segment } from './evidence-model';
-import { useCreateInsight, useCustomers, useImportInsights, type ImportResult } from './queries';
+import { useCreateInsight, useCustomers, useImportInsights, useUpdateInsight, type ImportResult } from './queries';
 
-/** Captures one piece of evidence: the words, where they came from, when, from whom. */
-export function InsightFormDialog({ workspaceId, productId, segments, onClose, onSaved }: { workspaceId: string; productId: string; segments: readonly Segment[] | undefined; onClose: () => void; onSaved: (insight: Insight) => void }) {
+/**
+ * Captures one piece of evidence: the words, where they came from, when, from
+ * whom; with `insight`, edits it (its links keep their passages only while the
+ * text still holds them).
+ */
+export function InsightFormDialog({
+  workspaceId,
+  productId,
+  insight = null,
+  segments,
+  onClose,
+  onSaved,
+}: {
+  workspaceId: string;
+  productId: string;
+  insight?: Insight | null;
+  segments: readonly Segment[] | undefined;
+  onClose: () => void;
+  onSaved: (insight: Insight) => void;
+}) {
   const customers = useCustomers(workspaceId);
   const create = useCreateInsight(workspaceId, productId);
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState<InsightKind>('quote');
-  const [source, setSource] = useState<InsightSource>('interview');
-  const [observedOn, setObservedOn] = useState(todayDate());
-  const [customerId, setCustomerId] = useState('');
-  const [url, setUrl] = useState('');
+  const update = useUpdateInsight(workspaceId, productId);
+  const [text, setText] = useState(insight?.text ?? '');
+  const [kind, setKind] = useState<InsightKind>(insight?.kind ?? 'quote');
+  const [source, setSource] = useState<InsightSource>(insight?.source ?? 'interview');
+  const [observedOn, setObservedOn] = useState(insight?.observedOn ?? todayDate());
+  const [customerId, setCustomerId] = useState(insight?.customer?.id ?? '');
+  const [url, setUrl] = useState(insight?.url ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
 
@@ -26,17 +45,17 @@ export function InsightFormDialog({ workspaceId, productId, segments, onClose, o
     if (!text.trim()) return setErrors({ text: 'Write what the customer said or what you saw.' });
     setErrors({});
     setError(null);
-    create.mutate(
-      { text: text.trim(), kind, source, observedOn: observedOn || undefined, customerId: customerId || null, url: url.trim() || null },
-      {
-        onSuccess: onSaved,
-        onError: (failure) => {
-          const fields = failure instanceof ApiError ? failure.fieldErrors : {};
-          if (Object.keys(fields).length > 0) setErrors(fields);
-          else setError(messageOf(failure));
-        },
+    const fields = { text: text.trim(), kind, source, customerId: customerId || null, url: url.trim() || null };
+    const handlers = {
+      onSuccess: onSaved,
+      onError: (failure: unknown) => {
+        const problems = failure instanceof ApiError ? failure.fieldErrors : {};
+        if (Object.keys(problems).length > 0) setErrors(problems);
+        else setError(messageOf(failure));
       },
-    );
+    };
+    if (insight) update.mutate({ insight, update: { ...fields, ...(observedOn && { observedOn }) } }, handlers);
+    else create.mutate({ ...fields, observedOn: observedOn || undefined }, handlers);
   };
 
   const customerOptions = [
@@ -51,12 +70,12 @@ export function InsightFormDialog({ workspaceId, productId, segments, onClose, o
     <Dialog
       open
       onClose={onClose}
-      title="Add an insight"
+      title={insight ? 'Edit the insight' : 'Add an insight'}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="insight-form" variant="primary" busy={create.isPending}>
-            Add insight
+          <Button type="submit" form="insight-form" variant="primary" busy={create.isPending || update.isPending}>
+            {insight ? 'Save' : 'Add insight'}
           </Button>
         </>
       }

@@ -38,6 +38,7 @@ export function InsightsPage({ workspaceId, productId }: { workspaceId: string; 
   const remove = useDeleteInsight(workspaceId, productId);
   const toast = useToast();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Insight | null>(null);
   const [uploading, setUploading] = useState(false);
   const [removal, setRemoval] = useState<Insight | null>(null);
   const [removalError, setRemovalError] = useState<string | null>(null);
@@ -87,6 +88,7 @@ export function InsightsPage({ workspaceId, productId }: { workspaceId: string; 
                 insight={insight}
                 segments={segments.data}
                 canManage={canManage}
+                onEdit={setEditing}
                 onDelete={(chosen) => {
                   setRemovalError(null);
                   setRemoval(chosen);
@@ -178,6 +180,19 @@ export function InsightsPage({ workspaceId, productId }: { workspaceId: string; 
           onSaved={(insight) => {
             setAdding(false);
             toast({ message: `Insight added${insight.customer ? ` for ${insight.customer.name}` : ''}`, tone: 'success' });
+          }}
+        />
+      )}
+      {canManage && editing && (
+        <InsightFormDialog
+          workspaceId={workspaceId}
+          productId={productId}
+          insight={editing}
+          segments={segments.data}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            toast({ message: 'Insight saved', tone: 'success' });
           }}
         />
       )}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CustomerCreate, CustomerUpdate, InsightCreate, InsightLinkBody, InsightUpdate, PersonaCreate, PersonaUpdate, SegmentCreate, SegmentUpdate } from '../../../contracts/evidence.schema';
-import { request } from '../../api/client';
+import { ApiError, request } from '../../api/client';
 import { isStale } from '../../api/item-editor';
 import { queryKeys } from '../../api/query-keys';
 import type { Item, ListOf } from '../../api/types';
@@ -16,6 +16,8 @@ const productPath = (productId: string, part: string) => `/products/${enc(produc
 const workspacePath = (workspaceId: string, part: string) => `/workspaces/${enc(workspaceId)}${part}`;
 
 export const INSIGHTS_PAGE_SIZE = 20;
+
+const ITEM_KEY = /^[a-z][a-z0-9]*-\d+$/i;
 
 /** One view of the product's insights, newest first: the inbox still to triage (`linked: 'false'`) or all of them. */
 export function useInsights(productId: string, view: { linked: 'false' | 'all'; q: string; source: InsightSource | '' }) {
@@ -92,7 +94,20 @@ export function useItemCandidates(productId: string, text: string) {
   const q = text.trim();
   return useQuery({
     queryKey: queryKeys.evidence.candidates(productId, q),
-    queryFn: ({ signal }) => request<ListOf<Item>>(productPath(productId, `/items?limit=8&q=${enc(`"${q.replaceAll('"', '')}"`)}`), { signal }).then((page) => page.items),
+    queryFn: async ({ signal }) => {
+      // A key such as DEMO-12 is looked up as it is; the search finds titles and descriptions.
+      const byKey = ITEM_KEY.test(q)
+        ? await request<Item>(`/items/${enc(q.toUpperCase())}`, { signal }).then(
+            (item) => (item.productId === productId && !item.deletedAt ? [item] : []),
+            (error: unknown) => {
+              if (error instanceof ApiError && (error.status === 404 || error.status === 400)) return [];
+              throw error;
+            },
+          )
+        : [];
+      const found = await request<ListOf<Item>>(productPath(productId, `/items?limit=8&q=${enc(`"${q.replaceAll('"', '')}"`)}`), { signal });
+      return [...byKey, ...found.items.filter((item) => !byKey.some((exact) => exact.id === item.id))];
+    },
     enabled: q.length > 1,
   });
 }
