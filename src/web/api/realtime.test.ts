@@ -170,3 +170,18 @@ describe('release hints', () => {
     expect(client.getQueryState(queryKeys.releases.list('other'))?.isInvalidated).toBe(false);
   });
 });
+
+describe('roadmap hints', () => {
+  it('roadmap.changed, release.changed, strategy.changed and item hints each mark the product’s roadmap stale, and not another product’s', async () => {
+    for (const type of ['roadmap.changed', 'release.changed', 'strategy.changed', 'item.updated'] as const) {
+      const client = new QueryClient();
+      client.setQueryData(queryKeys.roadmap.all(PRODUCT), {});
+      client.setQueryData(queryKeys.roadmap.all('other'), {});
+
+      await applyHint(client, { type, workspaceId: WORKSPACE, productId: PRODUCT, ids: ['1'], actor: null }, null);
+
+      expect(client.getQueryState(queryKeys.roadmap.all(PRODUCT))?.isInvalidated, type).toBe(true);
+      expect(client.getQueryState(queryKeys.roadmap.all('other'))?.isInvalidated, type).toBe(false);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { ApiError, request } from '../../api/client';
 import { isStale } from '../../api/item-editor';
 import { queryKeys } from '../../api/query-keys';
 import type { Initiative } from '../strategy/strategy-model';
-import type { Horizon, Roadmap, RoadmapMilestone } from './roadmap-model';
+import type { PlanChange, PlanTarget, Roadmap, RoadmapMilestone } from './roadmap-model';
 
 const productPath = (productId: string, part: string) => `/products/${encodeURIComponent(productId)}/${part}`;
 
@@ -17,32 +17,7 @@ export function useRoadmap(productId: string) {
   });
 }
 
-/** What a write changes: an epic's or feature's plan (dates, column), or an initiative's dates. */
-export type PlanChange = { startDate?: string | null; targetDate?: string | null; horizon?: Horizon | null };
-export interface PlanTarget {
-  kind: 'item' | 'initiative';
-  id: string;
-  /** The key or title a message names it by. */
-  label: string;
-}
-
 const pendingKey = (target: Pick<PlanTarget, 'kind' | 'id'>) => `${target.kind}:${target.id}`;
-
-/** The loaded roadmap with the changes still being saved laid over it. */
-export function withPending(roadmap: Roadmap, pending: ReadonlyMap<string, PlanChange>): Roadmap {
-  if (pending.size === 0) return roadmap;
-  return {
-    ...roadmap,
-    items: roadmap.items.map((entry) => {
-      const change = pending.get(`item:${entry.item.id}`);
-      return change ? { ...entry, ...change } : entry;
-    }),
-    initiatives: roadmap.initiatives.map((initiative) => {
-      const change = pending.get(`initiative:${initiative.id}`);
-      return change ? { ...initiative, startDate: change.startDate ?? initiative.startDate, targetDate: change.targetDate ?? initiative.targetDate } : initiative;
-    }),
-  };
-}
 
 /**
  * Saving plans, optimistically. A change shows at once, laid over the loaded

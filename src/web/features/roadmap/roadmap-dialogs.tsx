@@ -5,8 +5,8 @@ import { Button } from '../../ui/button';
 import { Dialog } from '../../ui/dialog';
 import { SelectField, TextAreaField, TextField } from '../../ui/field';
 import { Alert } from '../../ui/states';
-import { useMilestoneWrites, type PlanChange } from './queries';
-import { addDays, HORIZON_LABELS, type Horizon, type RoadmapItem, type RoadmapMilestone } from './roadmap-model';
+import { useMilestoneWrites } from './queries';
+import { addDays, HORIZON_LABELS, type Horizon, type PlanChange, type RoadmapItem, type RoadmapMilestone } from './roadmap-model';
 
 const horizonOptions = [{ value: '', label: 'Not placed' }, ...ROADMAP_HORIZONS.map((horizon) => ({ value: horizon, label: HORIZON_LABELS[horizon] }))];
 

@@ -16,6 +16,7 @@ import {
   stepPlan,
   timelineRange,
   unscheduledOf,
+  withPending,
   xOfDate,
   type Roadmap,
   type RoadmapItem,
@@ -172,5 +173,31 @@ describe('the Now / Next / Later board', () => {
     expect(adjacentColumn('now', -1)).toBeNull();
     expect(adjacentColumn('next', -1)).toBe('now');
     expect(adjacentColumn('later', 1)).toBe('unplaced');
+  });
+});
+
+describe('changes being saved', () => {
+  it('lays pending plans over the loaded roadmap, items by id and initiatives by id, leaving the rest as loaded', () => {
+    const roadmap: Roadmap = {
+      items: [entry('F1', { startDate: '2027-01-01', targetDate: '2027-01-10', horizon: 'next', version: 3 }), entry('F2', { horizon: 'later' })],
+      initiatives: [{ ...initiative('enterprise'), startDate: '2027-01-01', targetDate: '2027-03-31' }],
+      releases: [],
+      milestones: [],
+      dependencies: [],
+      conflicts: [],
+    };
+    const laid = withPending(
+      roadmap,
+      new Map([
+        ['item:F1', { startDate: '2027-01-05', targetDate: '2027-01-14' }],
+        ['initiative:enterprise', { startDate: '2027-02-01', targetDate: '2027-04-30' }],
+      ]),
+    );
+    expect(laid.items.map((candidate) => [candidate.item.key, candidate.startDate, candidate.targetDate, candidate.horizon, candidate.version])).toEqual([
+      ['F1', '2027-01-05', '2027-01-14', 'next', 3],
+      ['F2', null, null, 'later', 0],
+    ]);
+    expect(laid.initiatives[0]).toMatchObject({ startDate: '2027-02-01', targetDate: '2027-04-30' });
+    expect(withPending(roadmap, new Map())).toBe(roadmap);
   });
 });

@@ -315,9 +315,31 @@ export function criticalPathText(release: RoadmapRelease, keyOf: (id: string) =>
   return `Critical path: ${days(release.criticalPathDays)}, ${release.criticalPath.map(keyOf).join(' → ')}`;
 }
 
-/** A plan changed locally, laid over the loaded roadmap until the server answers. */
-export function withPlan(roadmap: Roadmap, itemId: string, change: Partial<Pick<RoadmapItem, 'startDate' | 'targetDate' | 'horizon' | 'version'>>): Roadmap {
-  return { ...roadmap, items: roadmap.items.map((entry) => (entry.item.id === itemId ? { ...entry, ...change } : entry)) };
+// ————— changes being saved —————
+
+/** What a write changes: an epic's or feature's plan (dates, column), or an initiative's dates. */
+export type PlanChange = { startDate?: string | null; targetDate?: string | null; horizon?: Horizon | null };
+export interface PlanTarget {
+  kind: 'item' | 'initiative';
+  id: string;
+  /** The key or title a message names it by. */
+  label: string;
+}
+
+/** The loaded roadmap with the changes still being saved laid over it. */
+export function withPending(roadmap: Roadmap, pending: ReadonlyMap<string, PlanChange>): Roadmap {
+  if (pending.size === 0) return roadmap;
+  return {
+    ...roadmap,
+    items: roadmap.items.map((entry) => {
+      const change = pending.get(`item:${entry.item.id}`);
+      return change ? { ...entry, ...change } : entry;
+    }),
+    initiatives: roadmap.initiatives.map((initiative) => {
+      const change = pending.get(`initiative:${initiative.id}`);
+      return change ? { ...initiative, startDate: change.startDate ?? initiative.startDate, targetDate: change.targetDate ?? initiative.targetDate } : initiative;
+    }),
+  };
 }
 
 // ————— the Now / Next / Later board —————

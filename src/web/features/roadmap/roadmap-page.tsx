@@ -12,7 +12,7 @@ import { useProducts } from '../shell/queries';
 import { ConfirmDialog } from '../strategy/strategy-parts';
 import { formatPlanDate, planDateOf } from '../strategy/strategy-model';
 import { statusMap } from '../workflow/workflow';
-import { usePlanWrites, useMilestoneWrites, useRoadmap, withPending, type PlanChange, type PlanTarget } from './queries';
+import { useMilestoneWrites, usePlanWrites, useRoadmap } from './queries';
 import { MilestoneDialog, PlanDialog } from './roadmap-dialogs';
 import { RoadmapIcon } from './roadmap-icons';
 import {
@@ -27,10 +27,13 @@ import {
   roadmapDates,
   timelineRange,
   unscheduledOf,
+  withPending,
   ZOOM_LABELS,
   ZOOMS,
   type Column,
   type Plan,
+  type PlanChange,
+  type PlanTarget,
   type Roadmap,
   type RoadmapItem,
   type RoadmapMilestone,
