@@ -170,7 +170,11 @@ export function CsvUploadDialog({ workspaceId, productId, onClose }: { workspace
         {failure ? (
           <div role="alert" className="evidence-csv-problems">
             <p>
-              <strong>{failure instanceof ApiError && failure.problem?.detail ? failure.problem.detail : messageOf(failure)}</strong>
+              <strong>
+                {problems.length > 0
+                  ? `Nothing was imported: ${plural(problems.length, 'problem')} in the file. Fix ${problems.length === 1 ? 'it' : 'them'} and upload the file again.`
+                  : messageOf(failure)}
+              </strong>
             </p>
             {problems.length > 0 && (
               <ul aria-label="Problems in the file">
