@@ -110,7 +110,7 @@ export const timelineRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
     },
     async (request, reply) => {
       const { scope, item } = await access.item(actorOf(request), request.params.itemIdOrKey, 'roadmap.manage');
-      const schedule = await fieldsOfBody(() => roadmap.schedule(scope, item, request.body, expectedVersion(request)));
+      const schedule = await fieldsOfBody(() => roadmap.schedule(scope, item, request.body, expectedVersion(request, { unwritten: true })));
       setEtag(reply, schedule.version);
       return toSchedule(item.productKey, schedule);
     },
