@@ -23,6 +23,7 @@ import {
 } from './processes';
 import { checkBudgets, checkWebBudgets, toBrowserMarkdown, toMarkdown, type BenchResult, type BrowserBenchResult } from './report';
 import { measureForecast } from './forecast';
+import { measurePortfolioQueries } from './portfolio';
 import { measureRecompute } from './scoring';
 import { databaseSizeMb, seedWorkload } from './workload';
 
@@ -140,8 +141,10 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
   const seeded = await seedWorkload(databasePath, options.items);
   const seedProcessMemory = readMemory('self');
   console.log(
-    `Seeded ${options.items.toLocaleString('en-US')} items (${seeded.scoredItems.toLocaleString('en-US')} with a RICE score) in ${seeded.seedSeconds.toFixed(1)} s, scores ${seeded.scoreSeedSeconds.toFixed(1)} s of it.`,
+    `Seeded ${options.items.toLocaleString('en-US')} items (${seeded.scoredItems.toLocaleString('en-US')} with a RICE score), ${seeded.epics} epics over ${seeded.reparented.toLocaleString('en-US')} of them and ${seeded.insights.toLocaleString('en-US')} insights in ${seeded.seedSeconds.toFixed(1)} s: scores ${seeded.scoreSeedSeconds.toFixed(1)} s of it, strategy and evidence ${seeded.portfolioSeedSeconds.toFixed(1)} s.`,
   );
+  const hotFeatureId = seeded.hotFeatureId;
+  if (hotFeatureId === null) throw new Error('the workload has no feature to link insights to: seed at least 6 items');
 
   const serverEnv = { DATABASE_URL: `sqlite:${databasePath}`, TANDEM_DEMO: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' };
   // The API alone is under test; a directory without index.html turns the web app off.
@@ -182,6 +185,11 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
   );
 
   const backlog = await measureBacklogQueries({ base: tandem.base, productId: seeded.productId, headers: auth }, loadFor(tandem.child.pid));
+  const portfolio = await measurePortfolioQueries(
+    { base: tandem.base, productId: seeded.productId, headers: auth },
+    { epics: seeded.epics, insights: seeded.insights, hotFeatureId },
+    loadFor(tandem.child.pid),
+  );
 
   console.log('Tandem: create item…');
   const createFigures = await measure(
@@ -217,17 +225,21 @@ async function bench(options: BenchOptions): Promise<BenchResult> {
     workload: {
       database: 'sqlite' as const,
       items: options.items,
-      insights: 0,
+      insights: seeded.insights,
       analyticsEvents: 0,
       scoredItems: seeded.scoredItems,
+      epics: seeded.epics,
+      reparentedItems: seeded.reparented,
       seedSeconds: Math.round(seeded.seedSeconds * 10) / 10,
       scoreSeedSeconds: Math.round(seeded.scoreSeedSeconds * 10) / 10,
+      portfolioSeedSeconds: Math.round(seeded.portfolioSeedSeconds * 10) / 10,
       databaseMb: databaseSizeMb(tempDirectory, DATABASE_FILE),
     },
     scenarios: {
       listItems: { request: listRequest, ...listFigures },
       listItemsSerial: { request: `${listRequest} (one connection)`, ...listSerialFigures },
       ...backlog,
+      ...portfolio,
       createItem: { request: `POST ${createPath.replace(seeded.productId, '{productId}')} {"type":"story","title":…}`, ...createFigures },
       moveItem: { request: 'POST /api/v1/items/{id}/move {"position":"top"}', ...moveFigures },
       ceiling: { request: `${listRequest} (bare Fastify)`, bodyBytes: body.length, ...ceilingFigures },

@@ -15,6 +15,14 @@ export interface SeededWorkload {
   seedSeconds: number;
   /** The part of it spent storing the RICE scores. */
   scoreSeedSeconds: number;
+  /** The part spent on the strategy tree and the customer evidence. */
+  portfolioSeedSeconds: number;
+  /** New epics aligned to initiatives, and the seeded items put under them (features, and the work below). */
+  epics: number;
+  reparented: number;
+  insights: number;
+  /** The feature with the most evidence (one insight in five). */
+  hotFeatureId: string | null;
 }
 
 /**
@@ -27,21 +35,25 @@ export async function seedWorkload(databasePath: string, items: number): Promise
   try {
     const bar = new SingleBar({ format: 'seeding {stage} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}' }, Presets.shades_classic);
     const started = performance.now();
-    // Scores are stored right after the last chunk of items.
-    const marks = { itemsDone: started };
-    bar.start(items, 0, { stage: 'items ' });
-    const { workspaceId, productId, scoredItems } = await seedLargeWorkspace(runtime, items, (done, stage) => {
+    // Scores are stored right after the last chunk of items, the strategy and evidence after the last score.
+    const marks = { itemsDone: started, scoresDone: started };
+    bar.start(items, 0, { stage: 'items   ' });
+    const seeded = await seedLargeWorkspace(runtime, items, (done, stage, total) => {
       if (stage === 'items') marks.itemsDone = performance.now();
-      bar.update(done, { stage: stage === 'items' ? 'items ' : stage });
+      if (stage === 'scores') marks.scoresDone = performance.now();
+      bar.setTotal(total);
+      bar.update(done, { stage: stage.padEnd(8) });
     });
     bar.stop();
+    const { workspaceId, productId, scoredItems, epics, reparented, insights, hotFeatureId } = seeded;
     const finished = performance.now();
     const seedSeconds = (finished - started) / 1000;
-    const scoreSeedSeconds = (finished - marks.itemsDone) / 1000;
+    const scoreSeedSeconds = (marks.scoresDone - marks.itemsDone) / 1000;
+    const portfolioSeedSeconds = (finished - marks.scoresDone) / 1000;
     const owner = await runtime.store.read.users.findByEmail(BENCH_OWNER.email);
     if (!owner) throw new Error(`the seed did not create ${BENCH_OWNER.email}`);
     const { token } = await runtime.services.auth.createToken({ userId: owner.id }, 'benchmark');
-    return { workspaceId, productId, token, scoredItems, seedSeconds, scoreSeedSeconds };
+    return { workspaceId, productId, token, scoredItems, seedSeconds, scoreSeedSeconds, portfolioSeedSeconds, epics, reparented, insights, hotFeatureId };
   } finally {
     await runtime.close();
   }

@@ -317,6 +317,8 @@ export interface ItemRepository {
   findMany(workspaceId: string, productId: string, ids: readonly string[]): Promise<ItemRecord[]>;
   /** Gives each item its new rank; the keys may be ones the same items hold now (a permutation). */
   setRanks(assignments: ReadonlyArray<{ id: string; rank: string }>, at: string): Promise<void>;
+  /** Puts each item under its new parent in bulk (seeding); the caller has checked the hierarchy. */
+  setParents(assignments: ReadonlyArray<{ id: string; parentId: string }>, at: string): Promise<void>;
   /** The sprint's items outside the trash, in rank order. */
   listBySprint(workspaceId: string, sprintId: string, limit: number, after?: RankCursor): Promise<ItemRecord[]>;
   /** Puts the items into a sprint (or, with null, back in the backlog), each getting a new version. */
@@ -671,6 +673,12 @@ export interface InitiativeRepository {
     by: 'item' | 'initiative' | 'goal' | 'release',
     statuses: { done: readonly string[]; canceled: readonly string[] },
   ): Promise<Map<string, RollupRecord>>;
+  /** `rollups` by aligned item, by initiative and by goal at once: the subtrees are walked once for the three. */
+  strategyRollups(
+    workspaceId: string,
+    productId: string,
+    statuses: { done: readonly string[]; canceled: readonly string[] },
+  ): Promise<{ byItem: Map<string, RollupRecord>; byInitiative: Map<string, RollupRecord>; byGoal: Map<string, RollupRecord> }>;
   /** Epics and features outside the trash, in none of these statuses, aligned to no initiative serving a goal; first `limit` by number. */
   unaligned(workspaceId: string, productId: string, skipStatuses: readonly string[], limit: number): Promise<{ items: TracedItemRecord[]; count: number }>;
 }

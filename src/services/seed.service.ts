@@ -14,6 +14,7 @@ import { seedDemoEvidence } from './demo-evidence';
 import { seedDemoRoadmap } from './demo-roadmap';
 import { seedDemoLaunches } from './demo-launches';
 import { refreshReadiness, storeReadiness } from './readiness';
+import { insightCount, planPortfolio, seedSyntheticEvidence, seedSyntheticStrategy, type PortfolioStage, type SeededItem } from './synthetic-portfolio';
 import type { ItemFields, NewItem, PasswordHasher, ProductRecord, Repositories, SprintRecord, UnitOfWork, UserRecord, WorkspaceRecord } from './ports';
 
 /** What a seeded item says for itself; the rest is blank. */
@@ -256,8 +257,33 @@ export class SeedService {
    * Appends `count` synthetic items to a product, for benchmarks and load
    * tests, reporting progress as it goes.
    */
-  async seedItems(workspaceId: string, productId: string, count: number, onProgress?: (done: number) => void): Promise<void> {
-    await this.insertItems(workspaceId, productId, count, (n) => ({ ...syntheticItem(n), createdBy: null }), onProgress);
+  async seedItems(workspaceId: string, productId: string, count: number, onProgress?: (done: number) => void): Promise<SeededItem[]> {
+    return this.insertItems(workspaceId, productId, count, (n) => ({ ...syntheticItem(n), createdBy: null }), onProgress);
+  }
+
+  /**
+   * The product manager's workload on top of seeded items (`seedItems`' answer):
+   * goals, initiatives and new epics over the items (see `planPortfolio`), then
+   * customer evidence, one insight per ten items. Reports each stage's progress.
+   */
+  async seedPortfolio(
+    workspaceId: string,
+    productId: string,
+    items: readonly SeededItem[],
+    onProgress?: (done: number, total: number, stage: PortfolioStage) => void,
+  ): Promise<{ epics: number; reparented: number; insights: number; hotFeatureId: string | null }> {
+    const scope = { workspaceId, productId };
+    const plan = planPortfolio(items);
+    const epics = await this.insertItems(workspaceId, productId, plan.epics.length, (e) => ({
+      type: 'epic',
+      title: `Epic ${e + 1}: ${plan.epics[e]!.length} features of the strategy`,
+      status: 'in_progress',
+      description: 'Generated for load testing.',
+      createdBy: null,
+    }));
+    const featureIds = await seedSyntheticStrategy(this.store, this.ctx, scope, items, plan, epics.map((epic) => epic.id), (done, total) => onProgress?.(done, total, 'strategy'));
+    const insights = await seedSyntheticEvidence(this.store, this.ctx, scope, featureIds, insightCount(items.length), (done, total) => onProgress?.(done, total, 'evidence'));
+    return { epics: epics.length, reparented: plan.children.length + plan.features.length, insights, hotFeatureId: featureIds[0] ?? null };
   }
 
   private async insertItems(
@@ -266,12 +292,14 @@ export class SeedService {
     count: number,
     make: (n: number) => SeedItem,
     onProgress?: (done: number) => void,
-  ): Promise<void> {
+  ): Promise<SeededItem[]> {
+    const seeded: SeededItem[] = [];
     for (let start = 0; start < count; start += CHUNK) {
       const size = Math.min(CHUNK, count - start);
-      await this.store.transaction((repos) => this.appendItems(repos, workspaceId, productId, start, size, make));
+      seeded.push(...(await this.store.transaction((repos) => this.appendItems(repos, workspaceId, productId, start, size, make))));
       onProgress?.(start + size);
     }
+    return seeded;
   }
 
   private async appendItems(
@@ -281,7 +309,7 @@ export class SeedService {
     offset: number,
     size: number,
     make: (n: number) => SeedItem,
-  ): Promise<void> {
+  ): Promise<SeededItem[]> {
     const first = await repos.products.takeItemNumbers(productId, size);
     const ranks = ranksAfter(await repos.items.lastRank(workspaceId, productId), size);
     const clock = this.ctx.clock.now();
@@ -308,6 +336,7 @@ export class SeedService {
       repos.items,
       stories.map((item) => ({ ...item, productKey: '', deletedAt: null, deletedBy: null, sprintId: null, scores: {}, typicalSprintPoints: null, doneAt: item.doneAt ?? null, releaseId: null })),
     );
+    return items.map(({ id, type }) => ({ id, type }));
   }
 }
 

@@ -243,13 +243,11 @@ export class StrategyService {
       done: statusKeysIn(product.workflow, 'done'),
       canceled: statusKeysIn(product.workflow, 'canceled'),
     };
-    const [goals, initiatives, alignments, byItem, byInitiative, byGoal, unaligned] = await Promise.all([
+    const [goals, initiatives, alignments, { byItem, byInitiative, byGoal }, unaligned] = await Promise.all([
       this.listGoals(scope, product),
       repos.initiatives.list(scope.workspaceId, product.id),
       repos.initiatives.alignments(scope.workspaceId, product.id),
-      repos.initiatives.rollups(scope.workspaceId, product.id, 'item', statuses),
-      repos.initiatives.rollups(scope.workspaceId, product.id, 'initiative', statuses),
-      repos.initiatives.rollups(scope.workspaceId, product.id, 'goal', statuses),
+      repos.initiatives.strategyRollups(scope.workspaceId, product.id, statuses),
       repos.initiatives.unaligned(scope.workspaceId, product.id, [...statuses.done, ...statuses.canceled], UNALIGNED_SHOWN),
     ]);
     const rollup = (rollups: Map<string, typeof EMPTY_ROLLUP>, id: string) => withProgress(rollups.get(id) ?? EMPTY_ROLLUP);

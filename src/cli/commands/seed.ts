@@ -11,17 +11,36 @@ export const BENCH_PRODUCT_KEY = 'BENCH';
 // Scores are written in chunks, one transaction each, like the items.
 const SCORE_CHUNK = 5_000;
 
+export type SeedStage = 'items' | 'scores' | 'strategy' | 'evidence';
+
+/** What a seed made, beyond the items asked for. */
+export interface SeededWorkspace {
+  workspaceId: string;
+  productId: string;
+  scoredItems: number;
+  /** New epics over the synthetic features, each aligned to an initiative. */
+  epics: number;
+  /** Seeded items put under a parent: features under epics, work under features and stories. */
+  reparented: number;
+  insights: number;
+  /** The feature one insight in five speaks for; null when the backlog has no feature. */
+  hotFeatureId: string | null;
+}
+
 /**
  * Fills a benchmark workspace with `items` synthetic items (creating the
- * workspace, its owner and product on first use), and stores a RICE score for
- * about a third of them so the backlog can be sorted by score. The benchmarks
- * call this same function, so they measure what `tandem seed` makes.
+ * workspace, its owner and product on first use), stores a RICE score for
+ * about a third of them so the backlog can be sorted by score, and adds the
+ * product manager's workload over them: goals, initiatives, epics with work
+ * below, and one customer insight per ten items. The benchmarks call this same
+ * function, so they measure what `tandem seed` makes. `onProgress` counts each
+ * stage to its own `total`.
  */
 export async function seedLargeWorkspace(
   runtime: Runtime,
   items: number,
-  onProgress?: (done: number, stage: 'items' | 'scores') => void,
-): Promise<{ workspaceId: string; productId: string; scoredItems: number }> {
+  onProgress?: (done: number, stage: SeedStage, total: number) => void,
+): Promise<SeededWorkspace> {
   let owner = await runtime.store.read.users.findByEmail(BENCH_OWNER.email);
   owner ??= await runtime.services.auth.createUser(BENCH_OWNER);
   const memberships = await runtime.services.workspaces.listFor({ userId: owner.id });
@@ -32,9 +51,10 @@ export async function seedLargeWorkspace(
     existing ?? (await runtime.services.products.create(scope, { key: BENCH_PRODUCT_KEY, name: 'Benchmark product', description: '' }));
   // Items are appended after the current last one, so a second seed scores only its own items.
   const lastBefore = await runtime.store.read.items.lastRank(workspace.id, product.id);
-  await runtime.seed.seedItems(workspace.id, product.id, items, (done) => onProgress?.(done, 'items'));
-  const scoredItems = await seedScores(runtime, workspace.id, product.id, owner.id, lastBefore, (done) => onProgress?.(done, 'scores'));
-  return { workspaceId: workspace.id, productId: product.id, scoredItems };
+  const seeded = await runtime.seed.seedItems(workspace.id, product.id, items, (done) => onProgress?.(done, 'items', items));
+  const scoredItems = await seedScores(runtime, workspace.id, product.id, owner.id, lastBefore, (done) => onProgress?.(done, 'scores', items));
+  const portfolio = await runtime.seed.seedPortfolio(workspace.id, product.id, seeded, (done, total, stage) => onProgress?.(done, stage, total));
+  return { workspaceId: workspace.id, productId: product.id, scoredItems, ...portfolio };
 }
 
 /**
@@ -80,10 +100,13 @@ export async function seed(options: { items: number }): Promise<void> {
     const bar = new SingleBar({ format: 'seeding {stage} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}' }, Presets.shades_classic);
     const started = Date.now();
     bar.start(options.items, 0, { stage: 'items' });
-    const { workspaceId, productId, scoredItems } = await seedLargeWorkspace(runtime, options.items, (done, stage) => bar.update(done, { stage }));
+    const seeded = await seedLargeWorkspace(runtime, options.items, (done, stage, total) => {
+      bar.setTotal(total);
+      bar.update(done, { stage });
+    });
     bar.stop();
     console.log(
-      `Seeded ${options.items} items (${scoredItems} with a RICE score) in ${((Date.now() - started) / 1000).toFixed(1)} s into product ${BENCH_PRODUCT_KEY} (${productId}) of workspace ${workspaceId}.`,
+      `Seeded ${options.items} items (${seeded.scoredItems} with a RICE score), ${seeded.epics} epics over ${seeded.reparented} of them, and ${seeded.insights} insights in ${((Date.now() - started) / 1000).toFixed(1)} s into product ${BENCH_PRODUCT_KEY} (${seeded.productId}) of workspace ${seeded.workspaceId}.`,
     );
     console.log(`Sign in as ${BENCH_OWNER.email} / ${BENCH_OWNER.password} to look at it.`);
   });

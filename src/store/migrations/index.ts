@@ -9,6 +9,7 @@ import * as evidence from './2026-12-02T1800_evidence';
 import * as roadmap from './2026-12-02T2100_roadmap';
 import * as launches from './2026-12-02T1900_launches';
 import * as market from './2026-12-02T2000_market';
+import * as itemTypeIndex from './2026-12-02T2200_item_type_index';
 
 /**
  * Migrations are listed here rather than read from a folder, so they travel
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-12-02T1900_launches': launches,
   '2026-12-02T2000_market': market,
   '2026-12-02T2100_roadmap': roadmap,
+  '2026-12-02T2200_item_type_index': itemTypeIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -137,7 +137,10 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
     };
     const done = statusList(statuses.done);
     // Each root's subtree is walked down the parent links (item_parent_idx); an item
-    // reached from two roots of one group counts once.
+    // reached from two roots of one group counts once. CROSS JOIN keeps the walk
+    // outermost on SQLite, which otherwise (3.53, without ANALYZE statistics) reads
+    // every child of the workspace per step: 200 ms at 2,000 items instead of 2.
+    // PostgreSQL plans a CROSS JOIN with a WHERE like any inner join.
     const result = await sql<{ grp: string; points: number | string; finished: number | string; total: number | string; closed: number | string; unestimated: number | string }>`
       with recursive seeds(grp, root) as (${seeds[by]}),
       tree(grp, id, type, parenttype, estimate, status) as (
@@ -146,8 +149,8 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
          where i.deleted_at is null
         union all
         select t.grp, c.id, c.type, t.type, c.estimate, c.status
-          from tree t join item c on c.workspace_id = ${workspaceId} and c.parent_id = t.id
-         where c.deleted_at is null
+          from tree t cross join item c
+         where c.workspace_id = ${workspaceId} and c.parent_id = t.id and c.deleted_at is null
       ),
       work as (
         select distinct grp, id, estimate, status from tree
@@ -168,6 +171,68 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
         { points: Number(row.points), donePoints: Number(row.finished), items: Number(row.total), doneItems: Number(row.closed), unestimated: Number(row.unestimated) },
       ]),
     );
+  }
+
+  async strategyRollups(
+    workspaceId: string,
+    productId: string,
+    statuses: { done: readonly string[]; canceled: readonly string[] },
+  ): Promise<{ byItem: Map<string, RollupRecord>; byInitiative: Map<string, RollupRecord>; byGoal: Map<string, RollupRecord> }> {
+    const done = statusList(statuses.done);
+    // One walk down from every aligned item (see `rollups` for the CROSS JOIN), then
+    // the work found grouped three ways. The walk stops at work: what lies inside a
+    // story, task or bug is part of its estimate. From one root it meets each item
+    // once; an item reached from two roots of one initiative or goal counts once.
+    const result = await sql<{ lvl: 'item' | 'initiative' | 'goal'; grp: string; points: number | string; finished: number | string; total: number | string; closed: number | string; unestimated: number | string }>`
+      with recursive roots(root) as (
+        select distinct ii.item_id from item_initiative ii join initiative n on n.id = ii.initiative_id
+         where ii.workspace_id = ${workspaceId} and n.product_id = ${productId}
+      ),
+      tree(root, id, type, estimate, status) as (
+        select r.root, i.id, i.type, i.estimate, i.status
+          from roots r join item i on i.id = r.root
+         where i.deleted_at is null
+        union all
+        select t.root, c.id, c.type, c.estimate, c.status
+          from tree t cross join item c
+         where t.type not in ${WORK} and c.workspace_id = ${workspaceId} and c.parent_id = t.id and c.deleted_at is null
+      ),
+      work as (
+        select root, id, estimate, status from tree
+         where type in ${WORK} and status not in (${statusList(statuses.canceled)})
+      ),
+      grouped(lvl, grp, id, estimate, status) as (
+        select 'item', root, id, estimate, status from work
+        union all
+        select distinct 'initiative', ii.initiative_id, w.id, w.estimate, w.status
+          from work w join item_initiative ii on ii.item_id = w.root join initiative n on n.id = ii.initiative_id
+         where n.product_id = ${productId}
+        union all
+        select distinct 'goal', ig.goal_id, w.id, w.estimate, w.status
+          from work w join item_initiative ii on ii.item_id = w.root
+          join initiative_goal ig on ig.initiative_id = ii.initiative_id
+          join goal g on g.id = ig.goal_id
+         where g.product_id = ${productId}
+      )
+      select lvl, grp,
+             coalesce(sum(estimate), 0) as points,
+             coalesce(sum(case when status in (${done}) then estimate end), 0) as finished,
+             count(*) as total,
+             sum(case when status in (${done}) then 1 else 0 end) as closed,
+             sum(case when estimate is null then 1 else 0 end) as unestimated
+        from grouped
+       group by lvl, grp`.execute(this.db);
+    const maps = { item: new Map<string, RollupRecord>(), initiative: new Map<string, RollupRecord>(), goal: new Map<string, RollupRecord>() };
+    for (const row of result.rows) {
+      maps[row.lvl].set(row.grp, {
+        points: Number(row.points),
+        donePoints: Number(row.finished),
+        items: Number(row.total),
+        doneItems: Number(row.closed),
+        unestimated: Number(row.unestimated),
+      });
+    }
+    return { byItem: maps.item, byInitiative: maps.initiative, byGoal: maps.goal };
   }
 
   async unaligned(workspaceId: string, productId: string, skipStatuses: readonly string[], limit: number): Promise<{ items: TracedItemRecord[]; count: number }> {

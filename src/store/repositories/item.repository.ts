@@ -134,6 +134,16 @@ export class ItemKyselyRepository implements ItemRepository {
     }
   }
 
+  async setParents(assignments: ReadonlyArray<{ id: string; parentId: string }>, at: string): Promise<void> {
+    // One UPDATE … FROM (VALUES …) per batch: both dialects name the columns column1, column2.
+    for (let start = 0; start < assignments.length; start += INSERT_BATCH) {
+      const rows = assignments.slice(start, start + INSERT_BATCH).map(({ id, parentId }) => sql`(${id}, ${parentId})`);
+      await sql`update item set parent_id = v.column2, updated_at = ${at}, version = version + 1
+                  from (values ${sql.join(rows)}) as v
+                 where item.id = v.column1`.execute(this.db);
+    }
+  }
+
   async insert(item: NewItem): Promise<void> {
     await this.db.insertInto('item').values(toColumns(item) as ItemTable).execute();
   }
