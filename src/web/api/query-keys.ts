@@ -115,6 +115,8 @@ export const queryKeys = {
     /** One view of the inbox: to triage or all, searched and filtered by source; a cursor page at a time. */
     insights: (productId: string, linked: string, q: string, source: string) => ['products', productId, 'evidence', 'insights', linked, q, source] as const,
     personas: (productId: string) => ['products', productId, 'evidence', 'personas'] as const,
+    /** The product's items with evidence, the most demanded first. */
+    ranking: (productId: string) => ['products', productId, 'evidence', 'ranking'] as const,
     item: (productId: string, itemId: string) => ['products', productId, 'evidence', 'item', itemId] as const,
     /** The insights linked to one item, for its page. */
     itemInsights: (productId: string, itemId: string) => ['products', productId, 'evidence', 'item-insights', itemId] as const,

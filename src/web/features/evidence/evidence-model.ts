@@ -1,9 +1,11 @@
-import type { Customer, Evidence, Insight, Persona, Segment } from '../../../contracts/evidence.schema';
+import type { z } from 'zod';
+import type { Customer, Evidence, Insight, Persona, ProductEvidenceSchema, Segment } from '../../../contracts/evidence.schema';
 import type { Problem } from '../../../contracts/errors';
 import type { ItemScoreBody } from '../../../contracts/prioritization.schema';
 import type { INSIGHT_IMPORTANCES, INSIGHT_KINDS, INSIGHT_SOURCES } from '../../../contracts/vocabulary';
 
 export type { Customer, Evidence, Insight, Persona, Segment };
+export type ProductEvidence = z.infer<typeof ProductEvidenceSchema>;
 export type InsightLink = Insight['links'][number];
 export type InsightSource = (typeof INSIGHT_SOURCES)[number];
 export type InsightKind = (typeof INSIGHT_KINDS)[number];

@@ -12,6 +12,7 @@ import { useProducts } from '../shell/queries';
 import { ConfirmDialog } from '../strategy/strategy-parts';
 import { InsightIcon } from './evidence-icons';
 import { plural, SOURCE_LABELS, type Insight, type InsightSource } from './evidence-model';
+import { DemandRanking } from './demand-ranking';
 import { InsightCard } from './insight-card';
 import { CsvUploadDialog, InsightFormDialog } from './insight-forms';
 import { useDeleteInsight, useInsights, useSegments } from './queries';
@@ -168,7 +169,10 @@ export function InsightsPage({ workspaceId, productId }: { workspaceId: string; 
             Could not refresh the insights: {messageOf(insights.error)}
           </p>
         )}
-        {list}
+        <div className="evidence-layout">
+          <div className="evidence-main">{list}</div>
+          <DemandRanking workspaceId={workspaceId} productId={productId} />
+        </div>
       </div>
 
       {adding && (

@@ -4,7 +4,7 @@ import { ApiError, request } from '../../api/client';
 import { isStale } from '../../api/item-editor';
 import { queryKeys } from '../../api/query-keys';
 import type { Item, ListOf } from '../../api/types';
-import type { Customer, Evidence, Insight, InsightSource, Persona, Segment } from './evidence-model';
+import type { Customer, Evidence, Insight, InsightSource, Persona, ProductEvidence, Segment } from './evidence-model';
 
 interface Page<T> {
   items: T[];
@@ -43,6 +43,13 @@ export function useItemInsights(productId: string, itemId: string) {
   return useQuery({
     queryKey: queryKeys.evidence.itemInsights(productId, itemId),
     queryFn: ({ signal }) => request<Page<Insight>>(productPath(productId, `/insights?limit=50&item=${enc(itemId)}`), { signal }),
+  });
+}
+
+export function useProductEvidence(productId: string) {
+  return useQuery({
+    queryKey: queryKeys.evidence.ranking(productId),
+    queryFn: ({ signal }) => request<ProductEvidence>(productPath(productId, '/evidence'), { signal }).then((answer) => answer.items),
   });
 }
 
