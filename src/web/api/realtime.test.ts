@@ -185,3 +185,32 @@ describe('roadmap hints', () => {
     }
   });
 });
+
+describe('evidence hints', () => {
+  it('evidence.changed of a product marks its inbox, ranking and item evidence stale, with the workspace’s customers, and not another product’s', async () => {
+    const client = new QueryClient();
+    const keys = [queryKeys.evidence.insights(PRODUCT, 'false', '', ''), queryKeys.evidence.ranking(PRODUCT), queryKeys.evidence.item(PRODUCT, 'i1'), queryKeys.evidence.customers(WORKSPACE, '')];
+    for (const key of keys) client.setQueryData(key, {});
+    client.setQueryData(queryKeys.evidence.item('other', 'i2'), {});
+
+    await applyHint(client, { type: 'evidence.changed', workspaceId: WORKSPACE, productId: PRODUCT, ids: ['x'], actor: null }, null);
+
+    for (const key of keys) expect(client.getQueryState(key)?.isInvalidated, key.join('/')).toBe(true);
+    expect(client.getQueryState(queryKeys.evidence.item('other', 'i2'))?.isInvalidated).toBe(false);
+  });
+
+  it('a customer or segment change (no product) marks every product’s evidence stale, as names, segments and revenue show in all of them', async () => {
+    const client = new QueryClient();
+    client.setQueryData(queryKeys.evidence.item(PRODUCT, 'i1'), {});
+    client.setQueryData(queryKeys.evidence.item('other', 'i2'), {});
+    client.setQueryData(queryKeys.evidence.segments(WORKSPACE), []);
+    client.setQueryData(queryKeys.strategy.goals(PRODUCT), {});
+
+    await applyHint(client, { type: 'evidence.changed', workspaceId: WORKSPACE, productId: null, ids: ['c1'], actor: null }, null);
+
+    expect(client.getQueryState(queryKeys.evidence.item(PRODUCT, 'i1'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.evidence.item('other', 'i2'))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.evidence.segments(WORKSPACE))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.strategy.goals(PRODUCT))?.isInvalidated).toBe(false);
+  });
+});
