@@ -18,7 +18,7 @@ const MEASURES: ReadonlyArray<{ value: DemandMeasure; label: string }> = [
   { value: 'insights', label: 'Insights' },
 ];
 
-/** How many linked insights the item page lists; the inbox filtered by the item shows the rest. */
+/** How many linked insights the item page lists before *Show all*. */
 const SHOWN_INSIGHTS = 5;
 
 /**
@@ -31,6 +31,7 @@ export function EvidenceSection({ workspaceId, item, canScore, onPrefillRice }: 
   const evidence = useItemEvidence(item.productId, item.id);
   const insights = useItemInsights(item.productId, item.id);
   const segments = useSegments(workspaceId);
+  const [showAll, setShowAll] = useState(false);
   const inbox = { to: '/w/$workspaceId/p/$productId/insights', params: { workspaceId, productId: item.productId } } as const;
 
   let body;
@@ -76,7 +77,7 @@ export function EvidenceSection({ workspaceId, item, canScore, onPrefillRice }: 
         <h3 className="evidence-subtitle">What they said</h3>
         {insights.isError && <Alert>Could not load the insights: {messageOf(insights.error)}</Alert>}
         <ul className="evidence-quotes" aria-label={`Insights linked to ${item.key}`}>
-          {rows.slice(0, SHOWN_INSIGHTS).map((insight) => {
+          {(showAll ? rows : rows.slice(0, SHOWN_INSIGHTS)).map((insight) => {
             const own = insight.links.find((entry) => entry.item.id === item.id);
             // Only this item's passage is highlighted here; the inbox shows every link.
             const focused = { ...insight, links: own ? [own] : [] };
@@ -91,9 +92,16 @@ export function EvidenceSection({ workspaceId, item, canScore, onPrefillRice }: 
             );
           })}
         </ul>
-        {data.insights > SHOWN_INSIGHTS && (
+        {!showAll && rows.length > SHOWN_INSIGHTS && (
+          <div>
+            <Button size="sm" variant="ghost" onClick={() => setShowAll(true)}>
+              Show all {rows.length}
+            </Button>
+          </div>
+        )}
+        {showAll && data.insights > rows.length && (
           <p className="evidence-muted">
-            {plural(data.insights - SHOWN_INSIGHTS, 'more insight')} in the <Link {...inbox}>inbox</Link>.
+            The newest {rows.length} are shown; the <Link {...inbox}>inbox</Link> holds all {data.insights}.
           </p>
         )}
       </>
