@@ -261,10 +261,10 @@ function CustomersSection({ workspaceId, segments, canManage, onDelete }: { work
             {rows.map((customer) => (
               <tr key={customer.id}>
                 <th scope="row">{customer.name}</th>
-                <td>{segmentName(segments, customer.segmentId) ?? <span className="evidence-muted">—</span>}</td>
-                <td>{customer.plan || <span className="evidence-muted">—</span>}</td>
-                <td className="numeric">{formatRevenue(customer.annualRevenue)}</td>
-                <td className="numeric">{customer.insights}</td>
+                <td data-label="Segment">{segmentName(segments, customer.segmentId) ?? <span className="evidence-muted">—</span>}</td>
+                <td data-label="Plan">{customer.plan || <span className="evidence-muted">—</span>}</td>
+                <td className="numeric" data-label="Annual revenue">{formatRevenue(customer.annualRevenue)}</td>
+                <td className="numeric" data-label="Insights">{customer.insights}</td>
                 {canManage && (
                   <td className="evidence-row-actions">
                     <button type="button" className="icon-btn icon-btn-sm" aria-label={`Edit ${customer.name}`} onClick={() => setForm({ customer })}>

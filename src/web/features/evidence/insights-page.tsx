@@ -119,7 +119,7 @@ export function InsightsPage({ workspaceId, productId }: { workspaceId: string; 
             <span>What customers told us, and the items it asks for</span>
           </p>
         </div>
-        <div className="page-actions">
+        <div className="page-actions evidence-page-actions">
           <Link to="/w/$workspaceId/p/$productId/customers" params={{ workspaceId, productId }} className="btn btn-ghost btn-sm">
             Customers and personas
           </Link>
