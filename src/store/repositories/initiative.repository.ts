@@ -179,15 +179,23 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
     statuses: { done: readonly string[]; canceled: readonly string[] },
   ): Promise<{ byItem: Map<string, RollupRecord>; byInitiative: Map<string, RollupRecord>; byGoal: Map<string, RollupRecord> }> {
     const done = statusList(statuses.done);
-    // One walk down from every aligned item (see `rollups` for the CROSS JOIN), then
-    // the work found grouped three ways. The walk stops at work: what lies inside a
-    // story, task or bug is part of its estimate. From one root it meets each item
-    // once; an item reached from two roots of one initiative or goal counts once.
+    // One walk down from every aligned item (see `rollups` for the CROSS JOIN), summed
+    // per aligned item; an initiative or goal adds up its aligned items' sums. The walk
+    // stops at work: what lies inside a story, task or bug is part of its estimate.
+    // An item reached from two roots of one group counts once: a root is left out of
+    // a group when the walk from an item above it, aligned to the same group, reaches
+    // it, i.e. when the items from there down to it are in no trash and no work.
     const result = await sql<{ lvl: 'item' | 'initiative' | 'goal'; grp: string; points: number | string; finished: number | string; total: number | string; closed: number | string; unestimated: number | string }>`
-      with recursive roots(root) as (
-        select distinct ii.item_id from item_initiative ii join initiative n on n.id = ii.initiative_id
+      with recursive member(lvl, grp, root) as (
+        select distinct 'initiative', ii.initiative_id, ii.item_id from item_initiative ii join initiative n on n.id = ii.initiative_id
          where ii.workspace_id = ${workspaceId} and n.product_id = ${productId}
+        union all
+        select distinct 'goal', ig.goal_id, ii.item_id from initiative_goal ig
+          join item_initiative ii on ii.initiative_id = ig.initiative_id
+          join goal g on g.id = ig.goal_id
+         where ig.workspace_id = ${workspaceId} and g.product_id = ${productId}
       ),
+      roots(root) as (select distinct root from member where lvl = 'initiative'),
       tree(root, id, type, estimate, status) as (
         select r.root, i.id, i.type, i.estimate, i.status
           from roots r join item i on i.id = r.root
@@ -197,31 +205,33 @@ export class InitiativeKyselyRepository implements InitiativeRepository {
           from tree t cross join item c
          where t.type not in ${WORK} and c.workspace_id = ${workspaceId} and c.parent_id = t.id and c.deleted_at is null
       ),
-      work as (
-        select root, id, estimate, status from tree
+      sums(root, points, finished, total, closed, unestimated) as (
+        select root,
+               coalesce(sum(estimate), 0),
+               coalesce(sum(case when status in (${done}) then estimate end), 0),
+               count(*),
+               sum(case when status in (${done}) then 1 else 0 end),
+               sum(case when estimate is null then 1 else 0 end)
+          from tree
          where type in ${WORK} and status not in (${statusList(statuses.canceled)})
+         group by root
       ),
-      grouped(lvl, grp, id, estimate, status) as (
-        select 'item', root, id, estimate, status from work
+      above(root, id) as (
+        select r.root, p.id from roots r join item i on i.id = r.root join item p on p.id = i.parent_id
+         where p.deleted_at is null and p.type not in ${WORK}
         union all
-        select distinct 'initiative', ii.initiative_id, w.id, w.estimate, w.status
-          from work w join item_initiative ii on ii.item_id = w.root join initiative n on n.id = ii.initiative_id
-         where n.product_id = ${productId}
-        union all
-        select distinct 'goal', ig.goal_id, w.id, w.estimate, w.status
-          from work w join item_initiative ii on ii.item_id = w.root
-          join initiative_goal ig on ig.initiative_id = ii.initiative_id
-          join goal g on g.id = ig.goal_id
-         where g.product_id = ${productId}
+        select a.root, p.id from above a join item i on i.id = a.id join item p on p.id = i.parent_id
+         where p.deleted_at is null and p.type not in ${WORK}
+      ),
+      counted(lvl, grp, root) as (
+        select m.lvl, m.grp, m.root from member m
+         where not exists (select 1 from above a join member o on o.root = a.id where a.root = m.root and o.lvl = m.lvl and o.grp = m.grp)
       )
-      select lvl, grp,
-             coalesce(sum(estimate), 0) as points,
-             coalesce(sum(case when status in (${done}) then estimate end), 0) as finished,
-             count(*) as total,
-             sum(case when status in (${done}) then 1 else 0 end) as closed,
-             sum(case when estimate is null then 1 else 0 end) as unestimated
-        from grouped
-       group by lvl, grp`.execute(this.db);
+      select 'item' as lvl, root as grp, points, finished, total, closed, unestimated from sums
+      union all
+      select c.lvl, c.grp, sum(s.points), sum(s.finished), sum(s.total), sum(s.closed), sum(s.unestimated)
+        from counted c join sums s on s.root = c.root
+       group by c.lvl, c.grp`.execute(this.db);
     const maps = { item: new Map<string, RollupRecord>(), initiative: new Map<string, RollupRecord>(), goal: new Map<string, RollupRecord>() };
     for (const row of result.rows) {
       maps[row.lvl].set(row.grp, {

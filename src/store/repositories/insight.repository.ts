@@ -125,8 +125,11 @@ export class InsightKyselyRepository implements InsightRepository {
   }
 
   async productEvidenceRows(workspaceId: string, productId: string): Promise<Array<EvidenceRow & { itemId: string }>> {
+    // CROSS JOIN reads the links first and each one's item by id; SQLite otherwise
+    // (without ANALYZE statistics) walked every item of the product looking for links.
     const rows = await this.evidenceQuery(workspaceId)
-      .innerJoin('item', 'item.id', 'insightLink.itemId')
+      .crossJoin('item')
+      .whereRef('item.id', '=', 'insightLink.itemId')
       .where('item.productId', '=', productId)
       .where('item.deletedAt', 'is', null)
       .execute();

@@ -110,13 +110,11 @@ export class ItemKyselyRepository implements ItemRepository {
 
   async findMany(workspaceId: string, productId: string, ids: readonly string[]): Promise<ItemRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await this.selectItems()
-      .where('item.workspaceId', '=', workspaceId)
-      .where('item.productId', '=', productId)
-      .where('item.id', 'in', ids)
-      .where('item.deletedAt', 'is', null)
-      .execute();
-    return this.withScores(rows);
+    // The ids alone pick the rows: with the product in the WHERE clause SQLite (without
+    // ANALYZE statistics) walked a product index over all its items instead, 80 ms
+    // for 600 ids at 100,000 items. The workspace and product are checked here.
+    const rows = await this.selectItems().where('item.id', 'in', ids).where('item.deletedAt', 'is', null).execute();
+    return this.withScores(rows.filter((row) => row.workspaceId === workspaceId && row.productId === productId));
   }
 
   async setRanks(assignments: ReadonlyArray<{ id: string; rank: string }>, at: string): Promise<void> {
