@@ -1,5 +1,5 @@
 import type { INSIGHT_IMPORTANCES, INSIGHT_KINDS, INSIGHT_SOURCES } from '../contracts/vocabulary';
-import type { EvidenceRow } from '../domain/evidence/evidence';
+import type { CountedDemand, EvidenceRow } from '../domain/evidence/evidence';
 import type { TracedItemRecord } from './ports';
 
 /** The customer evidence's ports: segments, customers and personas; insights and their links to items. */
@@ -141,6 +141,10 @@ export interface InsightRepository {
   removeLink(insightId: string, itemId: string): Promise<boolean>;
   /** What the item's evidence is rolled up from: one row per linked insight. */
   evidenceRows(workspaceId: string, itemId: string): Promise<EvidenceRow[]>;
-  /** The same for every item of a product with evidence, keyed by item. */
-  productEvidenceRows(workspaceId: string, productId: string): Promise<Array<EvidenceRow & { itemId: string }>>;
+  /**
+   * Every item of a product with evidence, its demand counted as `rollUpEvidence`
+   * counts it (each insight once, each customer and their revenue once), without
+   * the segments: one row per item rather than one per link.
+   */
+  productDemand(workspaceId: string, productId: string): Promise<Array<CountedDemand & { itemId: string }>>;
 }

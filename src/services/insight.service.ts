@@ -1,6 +1,6 @@
 import type { InsightCreate, InsightLinkBody, InsightListQuery, InsightUpdate } from '../contracts/evidence.schema';
 import { invalidField, invalidFields, notFound, staleVersion } from '../domain/errors';
-import { locatePassage, passageProblem, rollUpEvidence, type EvidenceSummary } from '../domain/evidence/evidence';
+import { locatePassage, passageProblem, rollUpEvidence, suggestedReach, type EvidenceSummary } from '../domain/evidence/evidence';
 import type { Scope } from './access.service';
 import { recordChange } from './activity';
 import type { ServiceContext } from './context';
@@ -209,20 +209,13 @@ export class InsightService {
   /** Every item of the product with evidence, the most demanded (by suggested reach, then revenue) first. */
   async productEvidence(scope: Scope, product: ProductRecord) {
     const repos = this.store.read;
-    const rows = await repos.insights.productEvidenceRows(scope.workspaceId, product.id);
-    const byItem = new Map<string, typeof rows>();
-    for (const row of rows) {
-      const itemRows = byItem.get(row.itemId);
-      if (itemRows) itemRows.push(row);
-      else byItem.set(row.itemId, [row]);
-    }
-    const items = new Map((await repos.items.findMany(scope.workspaceId, product.id, [...byItem.keys()])).map((item) => [item.id, item]));
-    return [...byItem.entries()]
-      .flatMap(([itemId, itemRows]) => {
+    const demand = await repos.insights.productDemand(scope.workspaceId, product.id);
+    const items = new Map((await repos.items.findMany(scope.workspaceId, product.id, demand.map((row) => row.itemId))).map((item) => [item.id, item]));
+    return demand
+      .flatMap(({ itemId, insights, customers, revenue, anonymous }) => {
         const item = items.get(itemId);
         if (!item) return [];
-        const { insights, customers, revenue, suggestedReach } = rollUpEvidence(itemRows);
-        return [{ item, insights, customers, revenue, suggestedReach }];
+        return [{ item, insights, customers, revenue, suggestedReach: suggestedReach({ customers, anonymous }) }];
       })
       .sort((a, b) => b.suggestedReach - a.suggestedReach || b.revenue - a.revenue || a.item.number - b.item.number);
   }

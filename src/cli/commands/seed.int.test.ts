@@ -46,6 +46,10 @@ describe.each(DIALECTS)('the benchmark seed $name', ({ dialect }) => {
     expect(evidence.insights).toBeGreaterThanOrEqual(60 / 5);
     expect(evidence.customers).toBeGreaterThan(0);
     expect(evidence.revenue).toBeGreaterThan(0);
+    // The product's list counts in the store what the item's roll-up counts from rows; two of the hot feature's insights name no customer.
+    const demand = await runtime.services.insights.productEvidence(scope, product);
+    expect(demand[0]).toMatchObject({ item: { id: hot.id }, insights: evidence.insights, customers: evidence.customers, revenue: evidence.revenue, suggestedReach: evidence.suggestedReach });
+    expect(evidence.suggestedReach).toBe(evidence.customers + 2);
 
     // A second seed appends: the segments and customers of the first are reused, names being unique.
     const second = await seedLargeWorkspace(runtime, 120);

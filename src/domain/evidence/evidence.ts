@@ -36,6 +36,19 @@ export interface EvidenceSummary extends DemandFigures {
   suggestedReach: number;
 }
 
+/** Demand counted in the store rather than from rows: the figures plus the insights that name no customer. */
+export interface CountedDemand extends DemandFigures {
+  anonymous: number;
+}
+
+/**
+ * The demand offered as RICE reach: the distinct customers asking, plus one for
+ * each insight that names no customer.
+ */
+export function suggestedReach(demand: Pick<CountedDemand, 'customers' | 'anonymous'>): number {
+  return demand.customers + demand.anonymous;
+}
+
 class Tally {
   private readonly insights = new Set<string>();
   private readonly customers = new Map<string, number>();
@@ -82,7 +95,7 @@ export function rollUpEvidence(rows: Iterable<EvidenceRow>): EvidenceSummary {
       return { segmentId, ...own };
     })
     .sort((a, b) => Number(a.segmentId === null) - Number(b.segmentId === null) || b.revenue - a.revenue || b.insights - a.insights || String(a.segmentId).localeCompare(String(b.segmentId)));
-  return { ...figures, bySegment, byImportance, suggestedReach: figures.customers + anonymous };
+  return { ...figures, bySegment, byImportance, suggestedReach: suggestedReach({ customers: figures.customers, anonymous }) };
 }
 
 /**
