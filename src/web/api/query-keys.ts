@@ -125,7 +125,7 @@ export const queryKeys = {
     /** The workspace's segments and customers, shared by its products. */
     workspace: (workspaceId: string) => ['workspaces', workspaceId, 'evidence'] as const,
     segments: (workspaceId: string) => ['workspaces', workspaceId, 'evidence', 'segments'] as const,
-    customers: (workspaceId: string, q: string) => ['workspaces', workspaceId, 'evidence', 'customers', q] as const,
+    customers: (workspaceId: string, q: string, segmentId = '') => ['workspaces', workspaceId, 'evidence', 'customers', q, segmentId] as const,
   },
   /**
    * The product's roadmap: plans, initiatives, releases with their critical

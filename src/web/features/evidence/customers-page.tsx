@@ -208,7 +208,8 @@ function SegmentsSection({ workspaceId, segments, customers, canManage, onDelete
 
 function CustomersSection({ workspaceId, segments, canManage, onDelete }: { workspaceId: string; segments: Segment[]; canManage: boolean; onDelete: (customer: Customer) => void }) {
   const [q, setQ] = useState('');
-  const customers = useCustomers(workspaceId, q);
+  const [segmentId, setSegmentId] = useState('');
+  const customers = useCustomers(workspaceId, q, segmentId);
   const toast = useToast();
   const [form, setForm] = useState<{ customer: Customer | null } | null>(null);
   const rows = customers.data ?? [];
@@ -216,7 +217,14 @@ function CustomersSection({ workspaceId, segments, canManage, onDelete }: { work
   let body;
   if (customers.isPending) body = <LoadingState label="Loading the customers…" />;
   else if (customers.isError && !customers.data) body = <ErrorState title="Could not load the customers" message={messageOf(customers.error)} action={<Button onClick={() => void customers.refetch()}>Try again</Button>} />;
-  else if (rows.length === 0 && q.trim()) body = <p className="section-empty">No customer is called anything like “{q.trim()}”.</p>;
+  else if (rows.length === 0 && (q.trim() || segmentId)) {
+    body = (
+      <p className="section-empty">
+        No customer {q.trim() ? `is called anything like “${q.trim()}”` : 'is in this segment'}
+        {q.trim() && segmentId ? ' in this segment' : ''}.
+      </p>
+    );
+  }
   else if (rows.length === 0) {
     body = (
       <EmptyState
@@ -260,7 +268,10 @@ function CustomersSection({ workspaceId, segments, canManage, onDelete }: { work
           <tbody>
             {rows.map((customer) => (
               <tr key={customer.id}>
-                <th scope="row">{customer.name}</th>
+                <th scope="row">
+                  {customer.name}
+                  {customer.notes && <span className="customer-notes">{customer.notes}</span>}
+                </th>
                 <td data-label="Segment">{segmentName(segments, customer.segmentId) ?? <span className="evidence-muted">—</span>}</td>
                 <td data-label="Plan">{customer.plan || <span className="evidence-muted">—</span>}</td>
                 <td className="numeric" data-label="Annual revenue">{formatRevenue(customer.annualRevenue)}</td>
@@ -293,6 +304,17 @@ function CustomersSection({ workspaceId, segments, canManage, onDelete }: { work
           Search customers
         </label>
         <input id="customer-search" className="input input-sm evidence-search" type="search" placeholder="Search by name…" value={q} onChange={(event) => setQ(event.target.value)} />
+        <label className="visually-hidden" htmlFor="customer-segment">
+          Segment
+        </label>
+        <select id="customer-segment" className="input input-sm select evidence-source" value={segmentId} onChange={(event) => setSegmentId(event.target.value)}>
+          <option value="">Every segment</option>
+          {segments.map((segment) => (
+            <option key={segment.id} value={segment.id}>
+              {segment.name}
+            </option>
+          ))}
+        </select>
         {canManage && (
           <Button size="sm" icon={<PlusIcon />} onClick={() => setForm({ customer: null })}>
             Add customer

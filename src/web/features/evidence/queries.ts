@@ -67,17 +67,18 @@ export function useSegments(workspaceId: string) {
   });
 }
 
-/** The workspace's customers by name, matching `q`; every page, since a workspace keeps hundreds, not millions. */
-export function useCustomers(workspaceId: string, q = '') {
+/** The workspace's customers by name, matching `q` (and in one segment, if given); every page, since a workspace keeps hundreds, not millions. */
+export function useCustomers(workspaceId: string, q = '', segmentId = '') {
   const text = q.trim();
   return useQuery({
-    queryKey: queryKeys.evidence.customers(workspaceId, text),
+    queryKey: queryKeys.evidence.customers(workspaceId, text, segmentId),
     queryFn: async ({ signal }) => {
       const all: Customer[] = [];
       let cursor: string | null = '';
       while (cursor !== null) {
         const params = new URLSearchParams({ limit: '200' });
         if (text) params.set('q', text);
+        if (segmentId) params.set('segmentId', segmentId);
         if (cursor) params.set('cursor', cursor);
         const page: Page<Customer> = await request<Page<Customer>>(workspacePath(workspaceId, `/customers?${params}`), { signal });
         all.push(...page.items);
