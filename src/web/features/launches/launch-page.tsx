@@ -182,14 +182,19 @@ function TaskRow({ task, members, today, canManage, onError }: { task: LaunchTas
   const owner = members.find((member) => member.userId === task.ownerId);
   const due = dueText(task, today);
   const overdue = isOverdue(task, today);
-  const done = task.state === 'done';
+  // The box follows the click at once; the cached checklist catches up a moment later, or puts it back on a refusal.
+  const [ticked, setTicked] = useState<boolean | null>(null);
+  const done = ticked ?? task.state === 'done';
   const ids = useId();
 
   const change = (patch: Parameters<typeof update.mutate>[0]['change']) => {
     onError(null);
     update.mutate(
       { task, change: patch },
-      { onError: (failure) => onError(isStale(failure) ? `“${task.title}” was changed by someone else meanwhile; the checklist now shows their change. Try again.` : messageOf(failure)) },
+      {
+        onError: (failure) => onError(isStale(failure) ? `“${task.title}” was changed by someone else meanwhile; the checklist now shows their change. Try again.` : messageOf(failure)),
+        onSettled: () => setTicked(null),
+      },
     );
   };
 
@@ -202,7 +207,10 @@ function TaskRow({ task, members, today, canManage, onError }: { task: LaunchTas
           className="launch-task-check"
           checked={done}
           disabled={task.state === 'skipped'}
-          onChange={(event) => change({ state: event.target.checked ? 'done' : 'todo' })}
+          onChange={(event) => {
+            setTicked(event.target.checked);
+            change({ state: event.target.checked ? 'done' : 'todo' });
+          }}
           aria-label={`Mark “${task.title}” ${done ? 'not done' : 'done'}`}
         />
       ) : (
