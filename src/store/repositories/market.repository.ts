@@ -47,80 +47,69 @@ async function uniqueName<T>(what: string, name: string, write: () => Promise<T>
   }
 }
 
-/** Competitors, the capability matrix, pricing plans and packaging of a product. */
-export class MarketKyselyRepository implements MarketRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+/** The columns every named table of the market shares: competitors, capabilities and pricing plans. */
+interface NamedRow {
+  id: string;
+  workspaceId: string;
+  productId: string;
+  name: string;
+  nameKey: string;
+  position?: number;
+  version: number;
+  updatedAt: string;
+}
 
-  async insertCompetitor(competitor: CompetitorRecord): Promise<void> {
-    await uniqueName('competitor', competitor.name, () =>
+type NamedTable = 'competitor' | 'capability' | 'pricingPlan';
+
+/**
+ * One table of named, versioned rows, unique by name per product: the reads
+ * and writes competitors, capabilities and plans share. Capabilities and
+ * plans keep the order they were added in (`position`), competitors read by name.
+ */
+class NamedRows<Entry extends { name: string }, Patch extends { name?: string }> {
+  // Typed as one table with the shared columns; `toRecord` reads the whole row as its own table's.
+  private readonly db: Kysely<{ named: NamedRow }>;
+  private readonly table: 'named';
+
+  constructor(
+    db: Kysely<Database>,
+    table: NamedTable,
+    private readonly what: string,
+    private readonly toRecord: (row: never) => Entry,
+    private readonly positioned: boolean,
+  ) {
+    this.db = db as unknown as Kysely<{ named: NamedRow }>;
+    this.table = table as 'named';
+  }
+
+  private read(row: NamedRow): Entry {
+    return this.toRecord(row as never);
+  }
+
+  async insert(record: Entry): Promise<void> {
+    await uniqueName(this.what, record.name, () =>
       this.db
-        .insertInto('competitor')
-        .values({ ...competitor, nameKey: nameKeyOf(competitor.name) })
+        .insertInto(this.table)
+        .values({ ...(record as unknown as NamedRow), nameKey: nameKeyOf(record.name) })
         .execute(),
     );
   }
 
-  async findCompetitor(id: string): Promise<CompetitorRecord | null> {
-    const row = await this.db.selectFrom('competitor').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toCompetitor(row) : null;
+  async find(id: string): Promise<Entry | null> {
+    const row = await this.db.selectFrom(this.table).selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? this.read(row) : null;
   }
 
-  async listCompetitors(workspaceId: string, productId: string): Promise<CompetitorRecord[]> {
-    const rows = await this.db
-      .selectFrom('competitor')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('productId', '=', productId)
-      .orderBy('nameKey')
-      .orderBy('id')
-      .execute();
-    return rows.map(toCompetitor);
+  async list(workspaceId: string, productId: string): Promise<Entry[]> {
+    let query = this.db.selectFrom(this.table).selectAll().where('workspaceId', '=', workspaceId).where('productId', '=', productId);
+    if (this.positioned) query = query.orderBy('position');
+    const rows = await query.orderBy('nameKey').orderBy('id').execute();
+    return rows.map((row) => this.read(row));
   }
 
-  async updateCompetitor(id: string, patch: CompetitorPatch, at: string, expectedVersion?: number): Promise<CompetitorRecord | null> {
-    let query = this.db
-      .updateTable('competitor')
-      .set((eb) => ({ ...keyed(patch), updatedAt: at, version: eb('version', '+', 1) }))
-      .where('id', '=', id);
-    if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-    const row = await uniqueName('competitor', patch.name ?? '', () => query.returningAll().executeTakeFirst());
-    return row ? toCompetitor(row) : null;
-  }
-
-  async deleteCompetitor(id: string): Promise<void> {
-    await this.db.deleteFrom('competitor').where('id', '=', id).execute();
-  }
-
-  async insertCapability(capability: CapabilityRecord): Promise<void> {
-    await uniqueName('capability', capability.name, () =>
-      this.db
-        .insertInto('capability')
-        .values({ ...capability, nameKey: nameKeyOf(capability.name) })
-        .execute(),
-    );
-  }
-
-  async findCapability(id: string): Promise<CapabilityRecord | null> {
-    const row = await this.db.selectFrom('capability').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toCapability(row) : null;
-  }
-
-  async listCapabilities(workspaceId: string, productId: string): Promise<CapabilityRecord[]> {
-    const rows = await this.db
-      .selectFrom('capability')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('productId', '=', productId)
-      .orderBy('position')
-      .orderBy('nameKey')
-      .orderBy('id')
-      .execute();
-    return rows.map(toCapability);
-  }
-
-  async nextCapabilityPosition(workspaceId: string, productId: string): Promise<number> {
+  async nextPosition(workspaceId: string, productId: string): Promise<number> {
     const row = await this.db
-      .selectFrom('capability')
+      .selectFrom(this.table)
       .select((eb) => eb.fn.max('position').as('last'))
       .where('workspaceId', '=', workspaceId)
       .where('productId', '=', productId)
@@ -128,19 +117,52 @@ export class MarketKyselyRepository implements MarketRepository {
     return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
   }
 
-  async updateCapability(id: string, patch: CapabilityPatch, at: string, expectedVersion?: number): Promise<CapabilityRecord | null> {
+  async update(id: string, patch: Patch, at: string, expectedVersion?: number): Promise<Entry | null> {
     let query = this.db
-      .updateTable('capability')
-      .set((eb) => ({ ...keyed(patch), updatedAt: at, version: eb('version', '+', 1) }))
+      .updateTable(this.table)
+      .set((eb) => ({ ...(keyed(patch) as Partial<NamedRow>), updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id);
     if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-    const row = await uniqueName('capability', patch.name ?? '', () => query.returningAll().executeTakeFirst());
-    return row ? toCapability(row) : null;
+    const row = await uniqueName(this.what, patch.name ?? '', () => query.returningAll().executeTakeFirst());
+    return row ? this.read(row) : null;
   }
 
-  async deleteCapability(id: string): Promise<void> {
-    await this.db.deleteFrom('capability').where('id', '=', id).execute();
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom(this.table).where('id', '=', id).execute();
   }
+}
+
+/** Competitors, the capability matrix, pricing plans and packaging of a product. */
+export class MarketKyselyRepository implements MarketRepository {
+  private readonly competitors: NamedRows<CompetitorRecord, CompetitorPatch>;
+  private readonly capabilities: NamedRows<CapabilityRecord, CapabilityPatch>;
+  private readonly plans: NamedRows<PricingPlanRecord, PricingPlanPatch>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.competitors = new NamedRows(db, 'competitor', 'competitor', toCompetitor, false);
+    this.capabilities = new NamedRows(db, 'capability', 'capability', toCapability, true);
+    this.plans = new NamedRows(db, 'pricingPlan', 'pricing plan', toPlan, true);
+  }
+
+  insertCompetitor = (competitor: CompetitorRecord) => this.competitors.insert(competitor);
+  findCompetitor = (id: string) => this.competitors.find(id);
+  listCompetitors = (workspaceId: string, productId: string) => this.competitors.list(workspaceId, productId);
+  updateCompetitor = (id: string, patch: CompetitorPatch, at: string, expectedVersion?: number) => this.competitors.update(id, patch, at, expectedVersion);
+  deleteCompetitor = (id: string) => this.competitors.delete(id);
+
+  insertCapability = (capability: CapabilityRecord) => this.capabilities.insert(capability);
+  findCapability = (id: string) => this.capabilities.find(id);
+  listCapabilities = (workspaceId: string, productId: string) => this.capabilities.list(workspaceId, productId);
+  nextCapabilityPosition = (workspaceId: string, productId: string) => this.capabilities.nextPosition(workspaceId, productId);
+  updateCapability = (id: string, patch: CapabilityPatch, at: string, expectedVersion?: number) => this.capabilities.update(id, patch, at, expectedVersion);
+  deleteCapability = (id: string) => this.capabilities.delete(id);
+
+  insertPlan = (plan: PricingPlanRecord) => this.plans.insert(plan);
+  findPlan = (id: string) => this.plans.find(id);
+  listPlans = (workspaceId: string, productId: string) => this.plans.list(workspaceId, productId);
+  nextPlanPosition = (workspaceId: string, productId: string) => this.plans.nextPosition(workspaceId, productId);
+  updatePlan = (id: string, patch: PricingPlanPatch, at: string, expectedVersion?: number) => this.plans.update(id, patch, at, expectedVersion);
+  deletePlan = (id: string) => this.plans.delete(id);
 
   async upsertAssessment(assessment: AssessmentRecord): Promise<void> {
     const { level, note, updatedBy, updatedAt } = assessment;
@@ -160,57 +182,6 @@ export class MarketKyselyRepository implements MarketRepository {
       .where('capability.productId', '=', productId)
       .execute();
     return rows.map((row) => ({ ...row, level: knownValue(CAPABILITY_LEVELS, row.level, 'capability level') }));
-  }
-
-  async insertPlan(plan: PricingPlanRecord): Promise<void> {
-    await uniqueName('pricing plan', plan.name, () =>
-      this.db
-        .insertInto('pricingPlan')
-        .values({ ...plan, nameKey: nameKeyOf(plan.name) })
-        .execute(),
-    );
-  }
-
-  async findPlan(id: string): Promise<PricingPlanRecord | null> {
-    const row = await this.db.selectFrom('pricingPlan').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? toPlan(row) : null;
-  }
-
-  async listPlans(workspaceId: string, productId: string): Promise<PricingPlanRecord[]> {
-    const rows = await this.db
-      .selectFrom('pricingPlan')
-      .selectAll()
-      .where('workspaceId', '=', workspaceId)
-      .where('productId', '=', productId)
-      .orderBy('position')
-      .orderBy('nameKey')
-      .orderBy('id')
-      .execute();
-    return rows.map(toPlan);
-  }
-
-  async nextPlanPosition(workspaceId: string, productId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('pricingPlan')
-      .select((eb) => eb.fn.max('position').as('last'))
-      .where('workspaceId', '=', workspaceId)
-      .where('productId', '=', productId)
-      .executeTakeFirst();
-    return row?.last === null || row?.last === undefined ? 0 : Number(row.last) + 1;
-  }
-
-  async updatePlan(id: string, patch: PricingPlanPatch, at: string, expectedVersion?: number): Promise<PricingPlanRecord | null> {
-    let query = this.db
-      .updateTable('pricingPlan')
-      .set((eb) => ({ ...keyed(patch), updatedAt: at, version: eb('version', '+', 1) }))
-      .where('id', '=', id);
-    if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-    const row = await uniqueName('pricing plan', patch.name ?? '', () => query.returningAll().executeTakeFirst());
-    return row ? toPlan(row) : null;
-  }
-
-  async deletePlan(id: string): Promise<void> {
-    await this.db.deleteFrom('pricingPlan').where('id', '=', id).execute();
   }
 
   async upsertPlanFeature(entry: PlanFeatureRecord): Promise<void> {
