@@ -16,7 +16,7 @@ import { Button, Kbd } from '../../ui/button';
 import { SearchIcon } from '../../ui/icons';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { useSprints } from '../sprints/queries';
@@ -66,7 +66,7 @@ interface WipRefusal {
 /** `/w/:workspaceId/p/:productId/board`: the sprint (or backlog) as Kanban columns of the product's workflow. */
 export function BoardPage({ workspaceId, productId, search }: { workspaceId: string; productId: string; search: BoardSearch }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const userId = me.data?.user.id ?? null;
   const canOverride = isAllowed(roles, 'item.override_wip');
   const products = useProducts(workspaceId);

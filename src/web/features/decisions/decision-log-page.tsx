@@ -8,7 +8,7 @@ import { formatDate } from '../../ui/format';
 import { PlusIcon, SearchIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { DecisionFormDialog } from './decision-form';
@@ -23,7 +23,7 @@ const SEARCH_DELAY_MS = 250;
 /** `/w/:workspaceId/p/:productId/decisions`: the product's decisions, newest first, found by words and status. */
 export function DecisionLogPage({ workspaceId, productId, search }: { workspaceId: string; productId: string; search: DecisionSearch }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canWrite = isAllowed(roles, 'decision.write');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);

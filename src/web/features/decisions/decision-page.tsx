@@ -8,7 +8,7 @@ import { EditIcon, ListIcon } from '../../ui/icons';
 import { MarkdownText } from '../../ui/markdown';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { DecisionFormDialog } from './decision-form';
 import { draftOf, STATUS_LABELS, type Decision, type DecisionDraft } from './decision-model';
@@ -21,7 +21,7 @@ type Editing = { preset: Partial<DecisionDraft>; description: string } | null;
 /** `/w/:workspaceId/p/:productId/decisions/:decisionId`: one decision in full, decided, superseded or relinked in place. */
 export function DecisionPage({ workspaceId, productId, decisionId }: { workspaceId: string; productId: string; decisionId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canWrite = isAllowed(roles, 'decision.write');
   const members = useMembers(workspaceId);
   const nameOf = (userId: string | null) => (userId ? (members.data?.find((member) => member.userId === userId)?.name ?? 'a former member') : undefined);

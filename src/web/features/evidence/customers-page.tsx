@@ -7,7 +7,7 @@ import { CloseIcon, EditIcon, PlusIcon, TrashIcon } from '../../ui/icons';
 import { MarkdownText } from '../../ui/markdown';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { ConfirmDialog } from '../strategy/strategy-parts';
 import { CustomerFormDialog, PersonaFormDialog } from './customer-forms';
@@ -27,7 +27,7 @@ type Removal = { kind: 'segment'; record: Segment } | { kind: 'customer'; record
  */
 export function CustomersPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canManage = isAllowed(roles, 'evidence.manage');
   const product = useProducts(workspaceId).data?.find((candidate) => candidate.id === productId);
   const segments = useSegments(workspaceId);

@@ -7,7 +7,7 @@ import { Button } from '../../ui/button';
 import { PlusIcon, SearchIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { ConfirmDialog } from '../strategy/strategy-parts';
 import { InsightIcon } from './evidence-icons';
@@ -27,7 +27,7 @@ type Tab = 'false' | 'all';
  */
 export function InsightsPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canCreate = isAllowed(roles, 'insight.create');
   const canManage = isAllowed(roles, 'evidence.manage');
   const product = useProducts(workspaceId).data?.find((candidate) => candidate.id === productId);

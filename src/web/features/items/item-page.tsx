@@ -9,7 +9,7 @@ import { Button, Kbd } from '../../ui/button';
 import { EditIcon, ListIcon, TrashIcon } from '../../ui/icons';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { ScoringPanel, type RicePrefill } from '../prioritization/scoring-panel';
 import { useProducts } from '../shell/queries';
@@ -43,7 +43,7 @@ interface WipRefusal {
 /** `/w/:workspaceId/p/:productId/items/:itemKey`: one item, everything about it editable in place. */
 export function ItemPage({ workspaceId, productId, itemKey }: { workspaceId: string; productId: string; itemKey: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canEdit = isAllowed(roles, 'item.update');
   const canDelete = isAllowed(roles, 'item.delete');
   const canOverride = isAllowed(roles, 'item.override_wip');

@@ -12,7 +12,7 @@ import { Button, Kbd } from '../../ui/button';
 import { ListIcon, PlusIcon, SettingsIcon, TrashIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, SkeletonRows } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { statusMap } from '../workflow/workflow';
@@ -33,7 +33,7 @@ export function ItemsPage({ workspaceId, productId, search }: { workspaceId: str
   const me = useMe();
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canCreate = isAllowed(roles, 'item.create');
   const canEdit = isAllowed(roles, 'item.update');
   const canDelete = isAllowed(roles, 'item.delete');

@@ -11,7 +11,7 @@ import { formatDate, formatDateTime, timeAgo } from '../../ui/format';
 import { ListIcon, RestoreIcon, TrashIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { useRestoreItem, useTrash } from './queries';
@@ -39,7 +39,7 @@ export function TrashPage({ workspaceId, productId }: { workspaceId: string; pro
   const me = useMe();
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canRestore = isAllowed(roles, 'item.restore');
 
   const query = useTrash(productId);

@@ -10,7 +10,7 @@ import { CheckIcon, EditIcon, PlusIcon, TrashIcon } from '../../ui/icons';
 import { MarkdownText } from '../../ui/markdown';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useReleases } from '../releases/queries';
 import type { Release } from '../releases/release-model';
@@ -28,7 +28,7 @@ import './launches.css';
  */
 export function LaunchPage({ workspaceId, productId, releaseId }: { workspaceId: string; productId: string; releaseId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canManage = isAllowed(roles, 'launch.manage');
   const product = useProducts(workspaceId).data?.find((candidate) => candidate.id === productId);
   const releases = useReleases(productId);

@@ -5,7 +5,7 @@ import { Button } from '../../ui/button';
 import { PlusIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { ConfirmDialog } from '../strategy/strategy-parts';
 import { CapabilityMatrixTable, type MatrixActions } from './capability-matrix';
@@ -26,7 +26,7 @@ type Removal = { kind: 'competitor'; record: Competitor } | { kind: 'capability'
  */
 export function MarketPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canManage = isAllowed(roles, 'market.manage');
   const product = useProducts(workspaceId).data?.find((candidate) => candidate.id === productId);
   const matrix = useCapabilityMatrix(productId);

@@ -11,12 +11,12 @@ import { CopyIcon, LinkIcon, UsersIcon } from '../../ui/icons';
 import { RolePicker } from '../../ui/role-picker';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useCreateInvite, useInvites, useMembers, useRemoveMember, useRevokeInvite, useSetMemberRoles } from './queries';
 
 export function MembersPage({ workspaceId }: { workspaceId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canInvite = isAllowed(roles, 'member.invite');
   const canManage = isAllowed(roles, 'member.update_roles');
   const canRemove = isAllowed(roles, 'member.remove');

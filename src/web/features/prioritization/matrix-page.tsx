@@ -6,7 +6,7 @@ import type { Item } from '../../api/types';
 import { Button } from '../../ui/button';
 import { CloseIcon } from '../../ui/icons';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { MatrixCandidates } from './matrix-candidates';
 import { MatrixChart } from './matrix-chart';
@@ -23,7 +23,7 @@ const scoreFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
  */
 export function MatrixPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canScore = isAllowed(roles, 'item.score');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);

@@ -5,7 +5,7 @@ import { Button } from '../../ui/button';
 import { PlusIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { ConfirmDialog } from '../strategy/strategy-parts';
 import { planDateOf } from '../strategy/strategy-model';
@@ -23,7 +23,7 @@ import './releases.css';
  */
 export function ReleasesPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canManage = isAllowed(roles, 'release.manage');
   const canScope = isAllowed(roles, 'release.scope');
   const product = useProducts(workspaceId).data?.find((candidate) => candidate.id === productId);

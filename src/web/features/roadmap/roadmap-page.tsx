@@ -7,7 +7,7 @@ import { Button } from '../../ui/button';
 import { AlertIcon, CloseIcon, EditIcon, PlusIcon, TrashIcon } from '../../ui/icons';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { ConfirmDialog } from '../strategy/strategy-parts';
 import { formatPlanDate, planDateOf } from '../strategy/strategy-model';
@@ -54,7 +54,7 @@ const HorizonBoard = lazy(() => import('./horizon-board').then((module) => ({ de
  */
 export function RoadmapPage({ workspaceId, productId, search }: { workspaceId: string; productId: string; search: RoadmapSearch }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canPlan = isAllowed(roles, 'roadmap.manage');
   const canPlanInitiatives = isAllowed(roles, 'strategy.update');
   const product = useProducts(workspaceId).data?.find((candidate) => candidate.id === productId);

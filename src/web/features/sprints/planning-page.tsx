@@ -10,7 +10,7 @@ import { Button } from '../../ui/button';
 import { CloseIcon, PlusIcon, SearchIcon } from '../../ui/icons';
 import { Alert, EmptyState, ErrorState, LoadingState, SkeletonRows } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { useBurndown, usePlanItem, useSprint, useSprintItems, useUnplannedItems } from './queries';
 import { formatPoints, formatSprintDates, planDrop, scopeAccess, type Zone } from './sprint-model';
@@ -21,7 +21,7 @@ const ROW_HEIGHT = 44;
 /** `/w/:workspaceId/p/:productId/sprints/:sprintId/plan`: the backlog beside the sprint; drag (or press a button) to commit and take out. */
 export function PlanningPage({ workspaceId, productId, sprintId }: { workspaceId: string; productId: string; sprintId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
   const sprintQuery = useSprint(productId, sprintId);

@@ -7,7 +7,7 @@ import { Avatar, ReadinessMark, StatusBadge, TypeIcon } from '../../ui/badges';
 import { Button } from '../../ui/button';
 import { EmptyState, ErrorState, LoadingState, SkeletonRows } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { statusMap } from '../workflow/workflow';
@@ -20,7 +20,7 @@ import { CapacityBar, ProgressBar, SprintStateBadge } from './sprint-parts';
 /** `/w/:workspaceId/p/:productId/sprints/:sprintId`: how the sprint is going: burndown, scope changes, its items. */
 export function SprintPage({ workspaceId, productId, sprintId }: { workspaceId: string; productId: string; sprintId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canManage = isAllowed(roles, 'sprint.manage');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);

@@ -7,7 +7,7 @@ import { Button } from '../../ui/button';
 import { EditIcon, ListIcon, PlusIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { useSprints, useVelocity } from './queries';
@@ -19,7 +19,7 @@ import { VelocityChart } from './velocity-chart';
 /** `/w/:workspaceId/p/:productId/sprints`: every sprint of the product, planning and running them, and the team's velocity. */
 export function SprintsPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canManage = isAllowed(roles, 'sprint.manage');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);

@@ -6,7 +6,7 @@ import { Button } from '../../ui/button';
 import { PlusIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useMembers } from '../members/queries';
 import { useProducts } from '../shell/queries';
 import { GoalCard, type GoalActions } from './goal-card';
@@ -29,7 +29,7 @@ type Removal = { kind: 'goal'; goal: Goal } | { kind: 'keyResult'; goal: Goal; k
  */
 export function StrategyPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canWrite = isAllowed(roles, 'strategy.update');
   const canEditVision = isAllowed(roles, 'product.update');
   const products = useProducts(workspaceId);

@@ -4,7 +4,7 @@ import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { statusMap } from '../workflow/workflow';
 import { OrphansSection } from './orphans-section';
@@ -21,7 +21,7 @@ import './strategy.css';
  */
 export function TraceabilityPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canWrite = isAllowed(roles, 'strategy.update');
   const canAlign = isAllowed(roles, 'item.align');
   const products = useProducts(workspaceId);

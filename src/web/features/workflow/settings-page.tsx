@@ -10,7 +10,7 @@ import { Button } from '../../ui/button';
 import { ArrowDownIcon, ArrowUpIcon, CloseIcon, ListIcon, PlusIcon } from '../../ui/icons';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
-import { useMe } from '../auth/queries';
+import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
 import { useReplaceCustomFields, useReplaceWorkflow } from './queries';
 import { ScoringCriteriaForm } from './scoring-criteria-form';
@@ -31,7 +31,7 @@ const newRowId = () => `new-${++localIds}`;
 /** `/w/:workspaceId/p/:productId/settings`: the product's workflow and custom fields. */
 export function SettingsPage({ workspaceId, productId }: { workspaceId: string; productId: string }) {
   const me = useMe();
-  const roles = me.data?.workspaces.find((workspace) => workspace.id === workspaceId)?.roles ?? [];
+  const roles = rolesIn(me.data, workspaceId);
   const canConfigure = isAllowed(roles, 'workflow.update');
   const products = useProducts(workspaceId);
   const product = products.data?.find((candidate) => candidate.id === productId);
