@@ -3,13 +3,13 @@ import { Link } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
+import { ConfirmDialog, useRemoval } from '../../ui/confirm-dialog';
 import { CloseIcon, EditIcon, PlusIcon, TrashIcon } from '../../ui/icons';
 import { MarkdownText } from '../../ui/markdown';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
-import { ConfirmDialog } from '../strategy/strategy-parts';
 import { CustomerFormDialog, PersonaFormDialog } from './customer-forms';
 import { CustomerIcon } from './evidence-icons';
 import { formatRevenue, plural, segmentName, type Customer, type Persona, type Segment } from './evidence-model';
@@ -32,35 +32,26 @@ export function CustomersPage({ workspaceId, productId }: { workspaceId: string;
   const product = useProducts(workspaceId).data?.find((candidate) => candidate.id === productId);
   const segments = useSegments(workspaceId);
   const everyone = useCustomers(workspaceId);
-  const toast = useToast();
-  const [removal, setRemoval] = useState<Removal | null>(null);
-  const [removalError, setRemovalError] = useState<string | null>(null);
+  const removal = useRemoval<Removal>();
   const removeSegment = useDeleteSegment(workspaceId);
   const removeCustomer = useDeleteCustomer(workspaceId);
   const removePersona = useDeletePersona(workspaceId, productId);
 
-  const askRemoval = (next: Removal) => {
-    setRemovalError(null);
-    setRemoval(next);
-  };
-  const confirmRemoval = () => {
-    if (!removal) return;
-    const options = {
-      onSuccess: () => {
-        toast({ message: `Deleted: ${removal.record.name}`, tone: 'success' as const });
-        setRemoval(null);
-      },
-      onError: (failure: unknown) => setRemovalError(messageOf(failure)),
-    };
-    if (removal.kind === 'segment') removeSegment.mutate(removal.record, options);
-    else if (removal.kind === 'customer') removeCustomer.mutate(removal.record, options);
-    else removePersona.mutate(removal.record, options);
-  };
-  const removalText = !removal
+  const confirmRemoval = () =>
+    removal.confirm(
+      (target) =>
+        target.kind === 'segment'
+          ? removeSegment.mutateAsync(target.record)
+          : target.kind === 'customer'
+            ? removeCustomer.mutateAsync(target.record)
+            : removePersona.mutateAsync(target.record),
+      (target) => `Deleted: ${target.record.name}`,
+    );
+  const removalText = !removal.target
     ? ''
-    : removal.kind === 'segment'
+    : removal.target.kind === 'segment'
       ? 'Its customers stay, without a segment; their evidence counts under “No segment”.'
-      : removal.kind === 'customer'
+      : removal.target.kind === 'customer'
         ? 'Their insights stay, without a customer, and stop counting their revenue.'
         : 'The items that serve them stay as they are.';
 
@@ -87,20 +78,20 @@ export function CustomersPage({ workspaceId, productId }: { workspaceId: string;
           <ErrorState title="Could not load the segments" message={messageOf(segments.error)} action={<Button onClick={() => void segments.refetch()}>Try again</Button>} />
         ) : (
           <>
-            <SegmentsSection workspaceId={workspaceId} segments={segments.data} customers={everyone.data} canManage={canManage} onDelete={(record) => askRemoval({ kind: 'segment', record })} />
-            <CustomersSection workspaceId={workspaceId} segments={segments.data} canManage={canManage} onDelete={(record) => askRemoval({ kind: 'customer', record })} />
+            <SegmentsSection workspaceId={workspaceId} segments={segments.data} customers={everyone.data} canManage={canManage} onDelete={(record) => removal.ask({ kind: 'segment', record })} />
+            <CustomersSection workspaceId={workspaceId} segments={segments.data} canManage={canManage} onDelete={(record) => removal.ask({ kind: 'customer', record })} />
           </>
         )}
-        <PersonasSection workspaceId={workspaceId} productId={productId} canManage={canManage} onDelete={(record) => askRemoval({ kind: 'persona', record })} />
+        <PersonasSection workspaceId={workspaceId} productId={productId} canManage={canManage} onDelete={(record) => removal.ask({ kind: 'persona', record })} />
       </div>
       {canManage && (
         <ConfirmDialog
-          open={removal !== null}
-          title={removal ? `Delete “${removal.record.name}”?` : ''}
+          open={removal.target !== null}
+          title={removal.target ? `Delete “${removal.target.record.name}”?` : ''}
           confirmLabel="Delete"
           busy={removeSegment.isPending || removeCustomer.isPending || removePersona.isPending}
-          error={removalError}
-          onClose={() => setRemoval(null)}
+          error={removal.error}
+          onClose={removal.close}
           onConfirm={confirmRemoval}
         >
           {removalText}

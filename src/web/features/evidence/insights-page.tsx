@@ -4,12 +4,12 @@ import { isAllowed } from '../../../domain/access/permissions';
 import { INSIGHT_SOURCES } from '../../../contracts/vocabulary';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
+import { ConfirmDialog, useRemoval } from '../../ui/confirm-dialog';
 import { PlusIcon, SearchIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
-import { ConfirmDialog } from '../strategy/strategy-parts';
 import { InsightIcon } from './evidence-icons';
 import { plural, SOURCE_LABELS, type Insight, type InsightSource } from './evidence-model';
 import { DemandRanking } from './demand-ranking';
@@ -41,8 +41,7 @@ export function InsightsPage({ workspaceId, productId }: { workspaceId: string; 
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Insight | null>(null);
   const [uploading, setUploading] = useState(false);
-  const [removal, setRemoval] = useState<Insight | null>(null);
-  const [removalError, setRemovalError] = useState<string | null>(null);
+  const removal = useRemoval<Insight>();
 
   const rows = insights.data?.pages.flatMap((page) => page.items) ?? [];
   const filtered = q.trim() !== '' || source !== '';
@@ -90,10 +89,7 @@ export function InsightsPage({ workspaceId, productId }: { workspaceId: string; 
                 segments={segments.data}
                 canManage={canManage}
                 onEdit={setEditing}
-                onDelete={(chosen) => {
-                  setRemovalError(null);
-                  setRemoval(chosen);
-                }}
+                onDelete={removal.ask}
               />
             </li>
           ))}
@@ -203,21 +199,17 @@ export function InsightsPage({ workspaceId, productId }: { workspaceId: string; 
       {uploading && <CsvUploadDialog workspaceId={workspaceId} productId={productId} onClose={() => setUploading(false)} />}
       {canManage && (
         <ConfirmDialog
-          open={removal !== null}
+          open={removal.target !== null}
           title="Delete this insight?"
           confirmLabel="Delete"
           busy={remove.isPending}
-          error={removalError}
-          onClose={() => setRemoval(null)}
+          error={removal.error}
+          onClose={removal.close}
           onConfirm={() =>
-            removal &&
-            remove.mutate(removal, {
-              onSuccess: () => {
-                toast({ message: 'Insight deleted', tone: 'success' });
-                setRemoval(null);
-              },
-              onError: (failure) => setRemovalError(messageOf(failure)),
-            })
+            removal.confirm(
+              (insight) => remove.mutateAsync(insight),
+              () => 'Insight deleted',
+            )
           }
         >
           Its links go with it, and the items it was linked to lose its evidence. This cannot be undone.

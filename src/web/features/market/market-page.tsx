@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { isAllowed } from '../../../domain/access/permissions';
 import { API_BASE, messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
+import { ConfirmDialog, useRemoval } from '../../ui/confirm-dialog';
 import { PlusIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
-import { ConfirmDialog } from '../strategy/strategy-parts';
 import { CapabilityMatrixTable, type MatrixActions } from './capability-matrix';
 import { CompetitorList } from './competitor-list';
 import { CapabilityFormDialog, CellDialog, CompetitorFormDialog, PackageDialog, PlanFormDialog } from './market-forms';
@@ -39,8 +39,7 @@ export function MarketPage({ workspaceId, productId }: { workspaceId: string; pr
   const [cell, setCell] = useState<{ capability: Capability; competitorId: string | null } | null>(null);
   const [cellError, setCellError] = useState<string | null>(null);
   const [packagingCell, setPackagingCell] = useState<{ itemId: string; itemLabel: string; planId: string; inclusion: PlanInclusion | null; note: string } | null | 'new'>(null);
-  const [removal, setRemoval] = useState<Removal | null>(null);
-  const [removalError, setRemovalError] = useState<string | null>(null);
+  const removal = useRemoval<Removal>();
 
   const assess = useAssess(productId);
   const saveCapability = useSaveCapability(productId);
@@ -77,34 +76,25 @@ export function MarketPage({ workspaceId, productId }: { workspaceId: string; pr
     },
     onQuickSet: (capability, competitorId, level) => setLevel(capability, competitorId, level, currentCell(capability, competitorId).note),
     onEdit: (capability) => setCapabilityForm({ capability }),
-    onDelete: (capability) => {
-      setRemovalError(null);
-      setRemoval({ kind: 'capability', record: capability });
-    },
+    onDelete: (capability) => removal.ask({ kind: 'capability', record: capability }),
   };
 
   const packagingActions: PackagingActions = {
     onOpenCell: (feature, plan, inclusion, note) => setPackagingCell({ itemId: feature.id, itemLabel: `${feature.key} ${feature.title}`, planId: plan.id, inclusion, note }),
     onEditPlan: (plan) => setPlanForm({ plan }),
-    onDeletePlan: (plan) => {
-      setRemovalError(null);
-      setRemoval({ kind: 'plan', record: plan });
-    },
+    onDeletePlan: (plan) => removal.ask({ kind: 'plan', record: plan }),
   };
 
-  const confirmRemoval = () => {
-    if (!removal) return;
-    const options = {
-      onSuccess: () => {
-        toast({ message: `Deleted: ${removal.record.name}`, tone: 'success' as const });
-        setRemoval(null);
-      },
-      onError: (failure: unknown) => setRemovalError(messageOf(failure)),
-    };
-    if (removal.kind === 'competitor') removeCompetitor.mutate(removal.record, options);
-    else if (removal.kind === 'capability') removeCapability.mutate(removal.record, options);
-    else removePlan.mutate(removal.record, options);
-  };
+  const confirmRemoval = () =>
+    removal.confirm(
+      (target) =>
+        target.kind === 'competitor'
+          ? removeCompetitor.mutateAsync(target.record)
+          : target.kind === 'capability'
+            ? removeCapability.mutateAsync(target.record)
+            : removePlan.mutateAsync(target.record),
+      (target) => `Deleted: ${target.record.name}`,
+    );
 
   const competitors = matrix.data?.competitors ?? [];
   const capabilities = matrix.data?.rows.length ?? 0;
@@ -148,10 +138,7 @@ export function MarketPage({ workspaceId, productId }: { workspaceId: string; pr
               capabilities={capabilities}
               canManage={canManage}
               onEdit={(competitor) => setCompetitorForm({ competitor })}
-              onDelete={(competitor) => {
-                setRemovalError(null);
-                setRemoval({ kind: 'competitor', record: competitor });
-              }}
+              onDelete={(competitor) => removal.ask({ kind: 'competitor', record: competitor })}
             />
           )}
         </section>
@@ -323,17 +310,17 @@ export function MarketPage({ workspaceId, productId }: { workspaceId: string; pr
       )}
       {canManage && (
         <ConfirmDialog
-          open={removal !== null}
-          title={removal ? `Delete “${removal.record.name}”?` : ''}
+          open={removal.target !== null}
+          title={removal.target ? `Delete “${removal.target.record.name}”?` : ''}
           confirmLabel="Delete"
           busy={removeCompetitor.isPending || removeCapability.isPending || removePlan.isPending}
-          error={removalError}
+          error={removal.error}
           onConfirm={confirmRemoval}
-          onClose={() => setRemoval(null)}
+          onClose={removal.close}
         >
-          {removal?.kind === 'competitor' && 'Its column of the capability matrix goes with it. This cannot be undone.'}
-          {removal?.kind === 'capability' && 'Its row of the matrix and every assessment in it go with it. This cannot be undone.'}
-          {removal?.kind === 'plan' && 'Its column of the packaging grid goes with it; the features stay in the backlog. This cannot be undone.'}
+          {removal.target?.kind === 'competitor' && 'Its column of the capability matrix goes with it. This cannot be undone.'}
+          {removal.target?.kind === 'capability' && 'Its row of the matrix and every assessment in it go with it. This cannot be undone.'}
+          {removal.target?.kind === 'plan' && 'Its column of the packaging grid goes with it; the features stay in the backlog. This cannot be undone.'}
         </ConfirmDialog>
       )}
     </div>

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
+import { ConfirmDialog, useRemoval } from '../../ui/confirm-dialog';
 import { PlusIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
-import { ConfirmDialog } from '../strategy/strategy-parts';
 import { planDateOf } from '../strategy/strategy-model';
 import { useDeleteRelease, useReleases } from './queries';
 import { ReleaseCard, type ReleaseActions } from './release-card';
@@ -32,16 +32,12 @@ export function ReleasesPage({ workspaceId, productId }: { workspaceId: string; 
   const today = planDateOf(new Date());
 
   const [form, setForm] = useState<{ release: Release | null } | null>(null);
-  const [removal, setRemoval] = useState<Release | null>(null);
-  const [removalError, setRemovalError] = useState<string | null>(null);
+  const removal = useRemoval<Release>();
   const remove = useDeleteRelease(productId);
 
   const actions: ReleaseActions = {
     onEdit: (release) => setForm({ release }),
-    onDelete: (release) => {
-      setRemovalError(null);
-      setRemoval(release);
-    },
+    onDelete: removal.ask,
   };
 
   let body;
@@ -117,22 +113,18 @@ export function ReleasesPage({ workspaceId, productId }: { workspaceId: string; 
       )}
       {canManage && (
         <ConfirmDialog
-          open={removal !== null}
-          title={removal ? `Delete the release “${removal.name}”?` : ''}
+          open={removal.target !== null}
+          title={removal.target ? `Delete the release “${removal.target.name}”?` : ''}
           confirmLabel="Delete release"
           busy={remove.isPending}
-          error={removalError}
+          error={removal.error}
           onConfirm={() =>
-            removal &&
-            remove.mutate(removal, {
-              onSuccess: () => {
-                toast({ message: `Release deleted: ${removal.name}`, tone: 'success' });
-                setRemoval(null);
-              },
-              onError: (failure) => setRemovalError(messageOf(failure)),
-            })
+            removal.confirm(
+              (release) => remove.mutateAsync(release),
+              (release) => `Release deleted: ${release.name}`,
+            )
           }
-          onClose={() => setRemoval(null)}
+          onClose={removal.close}
         >
           Its items stay in the backlog, in no release. Its change history goes with it. This cannot be undone.
         </ConfirmDialog>

@@ -4,12 +4,12 @@ import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
 import { TypeIcon } from '../../ui/badges';
 import { Button } from '../../ui/button';
+import { ConfirmDialog, useRemoval } from '../../ui/confirm-dialog';
 import { AlertIcon, CloseIcon, EditIcon, PlusIcon, TrashIcon } from '../../ui/icons';
 import { Alert, EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { rolesIn, useMe } from '../auth/queries';
 import { useProducts } from '../shell/queries';
-import { ConfirmDialog } from '../strategy/strategy-parts';
 import { formatPlanDate, planDateOf } from '../strategy/strategy-model';
 import { statusMap } from '../workflow/workflow';
 import { useMilestoneWrites, usePlanWrites, useRoadmap } from './queries';
@@ -404,9 +404,7 @@ function TimelineView({ workspaceId, productId, roadmap, today, canPlan, canPlan
 
 function MilestoneSection({ productId, milestones, canPlan, onEdit }: { productId: string; milestones: readonly RoadmapMilestone[]; canPlan: boolean; onEdit: (milestone: RoadmapMilestone) => void }) {
   const { remove } = useMilestoneWrites(productId);
-  const toast = useToast();
-  const [removal, setRemoval] = useState<RoadmapMilestone | null>(null);
-  const [removalError, setRemovalError] = useState<string | null>(null);
+  const removal = useRemoval<RoadmapMilestone>();
   return (
     <section className="rm-card rm-section" aria-labelledby="rm-milestones">
       <h2 id="rm-milestones" className="rm-section-title">
@@ -437,10 +435,7 @@ function MilestoneSection({ productId, milestones, canPlan, onEdit }: { productI
                     type="button"
                     className="icon-btn icon-btn-sm"
                     aria-label={`Delete the milestone ${milestone.name}`}
-                    onClick={() => {
-                      setRemovalError(null);
-                      setRemoval(milestone);
-                    }}
+                    onClick={() => removal.ask(milestone)}
                   >
                     <TrashIcon />
                   </button>
@@ -452,22 +447,18 @@ function MilestoneSection({ productId, milestones, canPlan, onEdit }: { productI
       )}
       {canPlan && (
         <ConfirmDialog
-          open={removal !== null}
-          title={removal ? `Delete the milestone “${removal.name}”?` : ''}
+          open={removal.target !== null}
+          title={removal.target ? `Delete the milestone “${removal.target.name}”?` : ''}
           confirmLabel="Delete milestone"
           busy={remove.isPending}
-          error={removalError}
+          error={removal.error}
           onConfirm={() =>
-            removal &&
-            remove.mutate(removal, {
-              onSuccess: () => {
-                toast({ message: `Milestone deleted: ${removal.name}`, tone: 'success' });
-                setRemoval(null);
-              },
-              onError: (failure) => setRemovalError(messageOf(failure)),
-            })
+            removal.confirm(
+              (milestone) => remove.mutateAsync(milestone),
+              (milestone) => `Milestone deleted: ${milestone.name}`,
+            )
           }
-          onClose={() => setRemoval(null)}
+          onClose={removal.close}
         >
           It leaves the timeline for everyone. Epics and features keep their dates.
         </ConfirmDialog>

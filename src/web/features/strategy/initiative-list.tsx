@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
+import { ConfirmDialog, useRemoval } from '../../ui/confirm-dialog';
 import { EditIcon, PlusIcon, TrashIcon } from '../../ui/icons';
 import { MarkdownText } from '../../ui/markdown';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
@@ -11,7 +12,7 @@ import { InitiativeFormDialog } from './initiative-form';
 import { useDeleteInitiative } from './queries';
 import { emptyInitiativeDraft, initiativeDraftOf } from './strategy-forms';
 import { byStatus, initiativeDates, percentOf, type Goal, type Initiative } from './strategy-model';
-import { ConfirmDialog, InitiativeStatusBadge } from './strategy-parts';
+import { InitiativeStatusBadge } from './strategy-parts';
 
 /** The strategy page's initiatives: the bets, active first, each with its dates and the goals it serves. */
 export function InitiativeList({
@@ -31,8 +32,7 @@ export function InitiativeList({
 }) {
   const toast = useToast();
   const [form, setForm] = useState<{ initiative: Initiative | null } | null>(null);
-  const [removal, setRemoval] = useState<Initiative | null>(null);
-  const [removalError, setRemovalError] = useState<string | null>(null);
+  const removal = useRemoval<Initiative>();
   const remove = useDeleteInitiative(productId);
   const initiatives = useMemo(() => byStatus(query.data ?? []), [query.data]);
   const goalById = useMemo(() => new Map(goals.map((goal) => [goal.id, goal])), [goals]);
@@ -80,10 +80,7 @@ export function InitiativeList({
                       className="icon-btn icon-btn-sm"
                       aria-label={`Delete initiative “${initiative.title}”`}
                       title="Delete initiative"
-                      onClick={() => {
-                        setRemovalError(null);
-                        setRemoval(initiative);
-                      }}
+                      onClick={() => removal.ask(initiative)}
                     >
                       <TrashIcon />
                     </button>
@@ -149,22 +146,18 @@ export function InitiativeList({
             }}
           />
           <ConfirmDialog
-            open={removal !== null}
-            title={`Delete the initiative “${removal?.title ?? ''}”?`}
+            open={removal.target !== null}
+            title={`Delete the initiative “${removal.target?.title ?? ''}”?`}
             confirmLabel="Delete initiative"
             busy={remove.isPending}
-            error={removalError}
+            error={removal.error}
             onConfirm={() =>
-              removal &&
-              remove.mutate(removal, {
-                onSuccess: () => {
-                  toast({ message: `Initiative deleted: ${removal.title}`, tone: 'success' });
-                  setRemoval(null);
-                },
-                onError: (error) => setRemovalError(messageOf(error)),
-              })
+              removal.confirm(
+                (initiative) => remove.mutateAsync(initiative),
+                (initiative) => `Initiative deleted: ${initiative.title}`,
+              )
             }
-            onClose={() => setRemoval(null)}
+            onClose={removal.close}
           >
             The epics and features aligned to it stay in the backlog, unaligned: they will show up as orphans on the traceability view. This cannot be undone.
           </ConfirmDialog>

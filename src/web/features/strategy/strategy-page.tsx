@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { isAllowed } from '../../../domain/access/permissions';
 import { messageOf } from '../../api/client';
 import { Button } from '../../ui/button';
+import { ConfirmDialog, useRemoval } from '../../ui/confirm-dialog';
 import { PlusIcon } from '../../ui/icons';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/states';
 import { useToast } from '../../ui/toast';
@@ -16,7 +17,6 @@ import { useDeleteGoal, useDeleteKeyResult, useGoals, useInitiatives } from './q
 import { emptyGoalDraft, goalDraftOf } from './strategy-forms';
 import { byTimeBox, planDateOf, quarterOf, type Goal, type KeyResult } from './strategy-model';
 import { TraceIcon } from './strategy-icons';
-import { ConfirmDialog } from './strategy-parts';
 import { VisionSection } from './vision-section';
 import './strategy.css';
 
@@ -42,10 +42,9 @@ export function StrategyPage({ workspaceId, productId }: { workspaceId: string; 
 
   const [goalForm, setGoalForm] = useState<{ goal: Goal | null } | null>(null);
   const [keyResultForm, setKeyResultForm] = useState<{ goal: Goal; keyResult: KeyResult | null } | null>(null);
-  const [removal, setRemoval] = useState<Removal | null>(null);
+  const removal = useRemoval<Removal>();
   const deleteGoal = useDeleteGoal(productId);
   const deleteKeyResult = useDeleteKeyResult(productId);
-  const [removalError, setRemovalError] = useState<string | null>(null);
 
   // A link to one goal or initiative (#goal-…) lands before its card exists; once the lists are in, show it.
   const loaded = goals.isSuccess && initiatives.isSuccess;
@@ -62,28 +61,17 @@ export function StrategyPage({ workspaceId, productId }: { workspaceId: string; 
 
   const actions: GoalActions = {
     onEdit: (goal) => setGoalForm({ goal }),
-    onDelete: (goal) => {
-      setRemovalError(null);
-      setRemoval({ kind: 'goal', goal });
-    },
+    onDelete: (goal) => removal.ask({ kind: 'goal', goal }),
     onAddKeyResult: (goal) => setKeyResultForm({ goal, keyResult: null }),
     onEditKeyResult: (goal, keyResult) => setKeyResultForm({ goal, keyResult }),
-    onDeleteKeyResult: (goal, keyResult) => {
-      setRemovalError(null);
-      setRemoval({ kind: 'keyResult', goal, keyResult });
-    },
+    onDeleteKeyResult: (goal, keyResult) => removal.ask({ kind: 'keyResult', goal, keyResult }),
   };
 
-  const remove = () => {
-    if (!removal) return;
-    const done = (message: string) => {
-      setRemoval(null);
-      toast({ message, tone: 'success' });
-    };
-    const failed = (error: unknown) => setRemovalError(messageOf(error));
-    if (removal.kind === 'goal') deleteGoal.mutate(removal.goal, { onSuccess: () => done(`Goal deleted: ${removal.goal.title}`), onError: failed });
-    else deleteKeyResult.mutate(removal.keyResult, { onSuccess: () => done(`Key result deleted: ${removal.keyResult.name}`), onError: failed });
-  };
+  const remove = () =>
+    removal.confirm(
+      (target) => (target.kind === 'goal' ? deleteGoal.mutateAsync(target.goal) : deleteKeyResult.mutateAsync(target.keyResult)),
+      (target) => (target.kind === 'goal' ? `Goal deleted: ${target.goal.title}` : `Key result deleted: ${target.keyResult.name}`),
+    );
 
   let goalsBody;
   if (goals.isPending) goalsBody = <LoadingState label="Loading goals…" />;
@@ -187,17 +175,17 @@ export function StrategyPage({ workspaceId, productId }: { workspaceId: string; 
             />
           )}
           <ConfirmDialog
-            open={removal !== null}
-            title={removal?.kind === 'goal' ? `Delete the goal “${removal.goal.title}”?` : removal ? `Delete the key result “${removal.keyResult.name}”?` : ''}
-            confirmLabel={removal?.kind === 'goal' ? 'Delete goal' : 'Delete key result'}
+            open={removal.target !== null}
+            title={removal.target?.kind === 'goal' ? `Delete the goal “${removal.target.goal.title}”?` : removal.target ? `Delete the key result “${removal.target.keyResult.name}”?` : ''}
+            confirmLabel={removal.target?.kind === 'goal' ? 'Delete goal' : 'Delete key result'}
             busy={deleteGoal.isPending || deleteKeyResult.isPending}
-            error={removalError}
+            error={removal.error}
             onConfirm={remove}
-            onClose={() => setRemoval(null)}
+            onClose={removal.close}
           >
-            {removal?.kind === 'goal'
-              ? `Its ${removal.goal.keyResults.length === 1 ? 'key result goes' : `${removal.goal.keyResults.length} key results go`} with it. Initiatives serving it stay, without it. This cannot be undone.`
-              : `“${removal?.goal.title}” will be measured by its other key results. This cannot be undone.`}
+            {removal.target?.kind === 'goal'
+              ? `Its ${removal.target.goal.keyResults.length === 1 ? 'key result goes' : `${removal.target.goal.keyResults.length} key results go`} with it. Initiatives serving it stay, without it. This cannot be undone.`
+              : `“${removal.target?.goal.title}” will be measured by its other key results. This cannot be undone.`}
           </ConfirmDialog>
         </>
       )}

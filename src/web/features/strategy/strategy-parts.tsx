@@ -1,7 +1,4 @@
 import type { ReactNode } from 'react';
-import { Button } from '../../ui/button';
-import { Dialog } from '../../ui/dialog';
-import { Alert } from '../../ui/states';
 import { INITIATIVE_STATUS_LABELS, percentOf, type InitiativeStatus } from './strategy-model';
 
 export type MeterTone = 'accent' | 'success' | 'danger' | 'muted';
@@ -67,41 +64,5 @@ export function ChoiceList({
       )}
       {error ? <p className="field-error">{error}</p> : hint ? <p className="field-hint">{hint}</p> : null}
     </fieldset>
-  );
-}
-
-/** Asks before something that cannot be undone (goals and initiatives have no trash). */
-export function ConfirmDialog({
-  open,
-  title,
-  children,
-  confirmLabel,
-  busy,
-  error,
-  onConfirm,
-  onClose,
-}: {
-  open: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  busy: boolean;
-  error: string | null;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  return (
-    <Dialog open={open} onClose={onClose} title={title} size="sm">
-      <div className="form">
-        {error && <Alert>{error}</Alert>}
-        <p className="confirm-text">{children}</p>
-        <div className="form-actions">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="danger" busy={busy} onClick={onConfirm}>
-            {confirmLabel}
-          </Button>
-        </div>
-      </div>
-    </Dialog>
   );
 }
