@@ -12,7 +12,7 @@ const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Workspace'
 const daysFrom = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('releases', () => {
-  it('the PM plans a release, scopes two items, pulls the target in and sees it at risk; the PO sees the release arrive live', async () => {
+  it('the PM plans a release, scopes two items, pulls the target in and sees it at risk, then deletes it; the PO sees the release arrive and go live', async () => {
     const pmContext = await newContext(env.browser, env.tandem);
     const poContext = await newContext(env.browser, env.tandem);
     await Promise.all([signInByApi(pmContext, 'pm@demo.test'), signInByApi(poContext, 'po@demo.test')]);
@@ -78,6 +78,14 @@ describe('releases', () => {
     await card(pm).getByText(`${first.key} ${first.title} added`).waitFor();
     await card(pm).getByText(new RegExp(`Target moved from ${farTarget} to ${target}`)).waitFor();
 
+    // Deleted after a confirmation: gone from both pages, its items back in no release.
+    await card(pm).getByRole('button', { name: `Delete “${RELEASE}”` }).click();
+    const confirm = pm.getByRole('dialog', { name: `Delete the release “${RELEASE}”?` });
+    await confirm.getByRole('button', { name: 'Delete release' }).click();
+    await pm.getByText(`Release deleted: ${RELEASE}`).waitFor();
+    await card(pm).waitFor({ state: 'detached' });
+    await card(po).waitFor({ state: 'detached' });
+    expect((await pmContext.request.get(`/api/v1/releases/${release.id}`)).status()).toBe(404);
 
     // Dependencies on the item page: DEMO-4 blocks DEMO-7 and DEMO-5 blocks DEMO-4, so DEMO-7 cannot block DEMO-5.
     await pm.goto(`${base}/items/DEMO-7`);
