@@ -7,7 +7,7 @@ import { Alert } from '../../ui/states';
 import { useToast } from '../../ui/toast';
 import { useChangeScope, useReleaseChanges, useReleaseForecast, useReleaseScope, useScopeCandidates } from './queries';
 import { LaunchLink } from '../launches/launch-link';
-import { changeLine, daysBetween, distributionChart, forecastRows, progressText, RELEASE_STATUS_LABELS, throughputBars, type Release, type ReleaseForecast } from './release-model';
+import { chanceText, changeLine, daysBetween, distributionChart, forecastRows, progressText, RELEASE_STATUS_LABELS, throughputBars, type Release, type ReleaseForecast } from './release-model';
 
 export interface ReleaseActions {
   onEdit: (release: Release) => void;
@@ -133,7 +133,7 @@ function ForecastDistribution({ release, forecast }: { release: Release; forecas
   if (bars.length === 0) return null;
   const width = Math.max(1, bars.length) * 6;
   const targetIndex = release.targetDate ? bars.findIndex((bar) => bar.date > release.targetDate!) : -1;
-  const chance = chanceByTarget === null ? null : Math.round(chanceByTarget * 100);
+  const chance = chanceByTarget === null ? null : chanceText(chanceByTarget);
   const first = bars[0]!.date;
   const last = bars[bars.length - 1]!.date;
   return (
@@ -142,7 +142,7 @@ function ForecastDistribution({ release, forecast }: { release: Release; forecas
         viewBox={`0 0 ${width} 40`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Simulated finishing dates from ${first} to ${last}${chance === null ? '' : `: ${chance} % finish by the target ${release.targetDate}`}`}
+        aria-label={`Simulated finishing dates from ${first} to ${last}${chance === null ? '' : `: ${chance} finish by the target ${release.targetDate}`}`}
       >
         {bars.map((bar, index) => (
           <rect key={bar.date} className={bar.late ? 'release-distribution-late' : undefined} x={index * 6 + 1} y={40 - Math.max(bar.height * 38, 1)} width={4} height={Math.max(bar.height * 38, 1)} rx={1}>
@@ -152,7 +152,7 @@ function ForecastDistribution({ release, forecast }: { release: Release; forecas
         {targetIndex > 0 && <line className="release-distribution-target" x1={targetIndex * 6} x2={targetIndex * 6} y1={0} y2={40} />}
       </svg>
       <figcaption>
-        {chance === null ? `Finishing dates of the simulated futures, ${first} to ${last}` : `${chance} % of the simulated futures finish by the target; the ${bars.some((bar) => bar.late) ? 'red bars miss it' : 'bars all make it'}`}
+        {chance === null ? `Finishing dates of the simulated futures, ${first} to ${last}` : `${chance} of the simulated futures finish by the target; the ${bars.some((bar) => bar.late) ? 'red bars miss it' : 'bars all make it'}`}
       </figcaption>
     </figure>
   );

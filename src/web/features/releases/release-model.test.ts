@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { againstTarget, changeLine, daysBetween, distributionChart, forecastRows, progressText, throughputBars } from './release-model';
+import { againstTarget, chanceText, changeLine, daysBetween, distributionChart, forecastRows, progressText, throughputBars } from './release-model';
 
 describe('release model', () => {
   it('counts whole days between plan dates, across months and backwards', () => {
@@ -36,6 +36,14 @@ describe('release model', () => {
     expect(chanceByTarget).toBe(0.7);
     expect(distributionChart([{ date: '2027-03-01', trials: 10 }], null).chanceByTarget).toBeNull();
     expect(distributionChart([], '2027-03-01')).toEqual({ bars: [], chanceByTarget: null });
+  });
+
+  it('says the chance of making the target in words that never round a miss away', () => {
+    expect(chanceText(0.7)).toBe('70 %');
+    expect(chanceText(1)).toBe('100 %');
+    expect(chanceText(0.9996)).toBe('over 99 %');
+    expect(chanceText(0)).toBe('0 %');
+    expect(chanceText(0.0004)).toBe('under 1 %');
   });
 
   it('marks forecast dates past the target as late', () => {

@@ -101,6 +101,13 @@ export interface DistributionBar {
   late: boolean;
 }
 
+/** A share of the simulated futures in words: never "100 %" while some miss, nor "0 %" while some make it. */
+export function chanceText(chance: number): string {
+  if (chance > 0.99 && chance < 1) return 'over 99 %';
+  if (chance > 0 && chance < 0.01) return 'under 1 %';
+  return `${Math.round(chance * 100)} %`;
+}
+
 /**
  * The forecast's trials as bars by finishing date, and the chance of being done
  * by the target (trials on or before it over all trials), null without a target
