@@ -4,7 +4,7 @@ import { invalidField, isTandemError, notFound, staleVersion } from '../domain/e
 import { formatItemKey } from '../domain/items';
 import { forecastWhen } from '../domain/roadmap/forecast';
 import { readinessFromCounts, type LaunchReadiness } from '../domain/roadmap/launches';
-import { assertReleaseTransition, isAtRisk, releaseSeed, summarizeReleaseChanges, type ReleaseChangeKind } from '../domain/roadmap/releases';
+import { assertMayScope, assertReleaseTransition, isAtRisk, releaseSeed, summarizeReleaseChanges, type ReleaseChangeKind } from '../domain/roadmap/releases';
 import { EMPTY_ROLLUP, withProgress } from '../domain/strategy/rollup';
 import type { Scope } from './access.service';
 import { recordChange } from './activity';
@@ -113,6 +113,7 @@ export class ReleaseService {
     const result = await this.store.transaction(async (repos) => {
       const current = await this.fresh(repos, release.id);
       const item = await this.item(repos, scope, current, itemRef);
+      assertMayScope(scope.roles, item.type);
       if (item.releaseId === current.id) return { added: false, previous: null };
       const previous = item.releaseId ? await repos.releases.findById(item.releaseId) : null;
       await repos.releases.setItemRelease(item.id, current.id, now);
@@ -132,6 +133,7 @@ export class ReleaseService {
       const current = await this.fresh(repos, release.id);
       const item = await this.item(repos, scope, current, itemRef, { inTrash: true });
       if (item.releaseId !== current.id) throw notFound('That item in this release');
+      assertMayScope(scope.roles, item.type);
       await repos.releases.setItemRelease(item.id, null, now);
       await this.change(repos, scope, current, 'scope_removed', this.itemFacts(item), null);
     });

@@ -57,6 +57,12 @@ describe('releases', () => {
     await expect.poll(() => card(pm).locator('.release-progress-text').textContent()).toMatch(/of 2 items/);
     expect(await card(pm).getByText('At risk', { exact: true }).count()).toBe(0);
 
+    // The PO scopes at story level: a feature is offered but not for them to add.
+    await card(po).getByLabel(`Add an item to “${RELEASE}”`).fill('Exportable audit');
+    const offered = card(po).getByRole('list', { name: 'Matching items' }).getByRole('button', { name: /DEMO-25/ });
+    await offered.getByText('features are scoped by the product manager').waitFor();
+    expect(await offered.isDisabled()).toBe(true);
+
     // The forecast's 85 % date, a day before it as the new target: surely at risk.
     const releases = (await (await pmContext.request.get(`/api/v1/products/${productId}/releases`)).json()) as { items: Array<{ id: string; name: string }> };
     const release = releases.items.find((candidate) => candidate.name === RELEASE)!;

@@ -27,7 +27,7 @@ export const PERMISSIONS = {
   'strategy.update': { roles: strategy, description: 'Set goals and their key results, and initiatives aligned to goals' },
   'item.align': { roles: strategy, description: 'Align epics and features to initiatives' },
   'release.manage': { roles: strategy, description: 'Create, date, move through their statuses and remove releases' },
-  'release.scope': { roles: backlog, description: "Put items in a release's scope or take them out" },
+  'release.scope': { roles: backlog, description: "Put stories, tasks and bugs in a release's scope or take them out (epics and features take release.manage)" },
   'market.manage': { roles: strategy, description: 'Research the market: competitors, the capability matrix, pricing plans and packaging' },
   'launch.manage': {
     roles: strategy,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assertReleaseTransition, isAtRisk, releaseSeed, summarizeReleaseChanges } from './releases';
+import { ITEM_TYPES } from '../../contracts/vocabulary';
+import { assertMayScope, assertReleaseTransition, isAtRisk, releaseSeed, summarizeReleaseChanges } from './releases';
 
 describe('release risk', () => {
   it('is at risk when the 85 % date falls after the target, and only then', () => {
@@ -50,5 +51,17 @@ describe('release seed', () => {
     expect(releaseSeed('01a2-release')).toBe(releaseSeed('01a2-release'));
     expect(releaseSeed('01a2-release')).not.toBe(releaseSeed('01a3-release'));
     expect(releaseSeed('x')).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('release scope by level', () => {
+  it('lets the PM and the owner scope any item, and the PO stories, tasks and bugs only', () => {
+    for (const type of ITEM_TYPES) {
+      expect(() => assertMayScope(['product_manager'], type)).not.toThrow();
+      expect(() => assertMayScope(['owner'], type)).not.toThrow();
+    }
+    for (const type of ['story', 'task', 'bug'] as const) expect(() => assertMayScope(['product_owner'], type)).not.toThrow();
+    expect(() => assertMayScope(['product_owner', 'contributor'], 'feature')).toThrow(expect.objectContaining({ code: 'forbidden', message: expect.stringContaining('a feature in a release') }));
+    expect(() => assertMayScope(['product_owner'], 'epic')).toThrow(expect.objectContaining({ code: 'forbidden', message: expect.stringContaining('an epic in a release') }));
   });
 });

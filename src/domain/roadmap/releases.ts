@@ -1,5 +1,8 @@
 import type { RELEASE_CHANGE_KINDS, RELEASE_STATUSES } from '../../contracts/vocabulary';
 import { daysFrom } from '../calendar';
+import type { Role } from '../../contracts/access.schema';
+import type { ItemType } from '../../contracts/item.schema';
+import { isAllowed } from '../access/permissions';
 import { TandemError } from '../errors';
 
 export type ReleaseStatus = (typeof RELEASE_STATUSES)[number];
@@ -65,4 +68,26 @@ export function releaseSeed(releaseId: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < releaseId.length; index += 1) hash = Math.imul(hash ^ releaseId.charCodeAt(index), 0x01000193) >>> 0;
   return hash & 0x7fffffff;
+}
+
+/** What a release promises at the product manager's level: the epics and features in it. */
+const PLANNING_LEVEL: ReadonlySet<ItemType> = new Set(['epic', 'feature']);
+
+/**
+ * Whether these roles may put an item of this type in a release or take it
+ * out. Release scope by level: whoever may manage releases (the PM, the owner)
+ * puts any item in one or takes it out; the PO scopes at story level
+ * (stories, tasks and bugs) and leaves the epics and features to the PM.
+ */
+export function mayScope(roles: readonly Role[], type: ItemType): boolean {
+  return isAllowed(roles, PLANNING_LEVEL.has(type) ? 'release.manage' : 'release.scope');
+}
+
+/** Refuses with `forbidden` where `mayScope` does not allow, saying who scopes what. */
+export function assertMayScope(roles: readonly Role[], type: ItemType): void {
+  if (mayScope(roles, type)) return;
+  throw new TandemError('forbidden', `Your roles (${roles.join(', ')}) scope releases at story level: stories, tasks and bugs. Putting ${type === 'epic' ? 'an epic' : 'a feature'} in a release or taking it out is for a product manager or the owner`, {
+    action: 'release.manage',
+    roles,
+  });
 }

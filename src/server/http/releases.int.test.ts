@@ -67,7 +67,7 @@ describe.each(DIALECTS)('releases $name', ({ dialect }) => {
     await history();
     const release = await ok('POST', `/api/v1/products/${ws.product.id}/releases`, { name: 'Exports', targetDate: '2027-03-31' });
     const feature = await ok('POST', `/api/v1/products/${ws.product.id}/items`, { type: 'feature', title: 'Exports' }, po);
-    await ok('POST', `/api/v1/releases/${release.id}/items`, { itemId: feature.id }, po);
+    await ok('POST', `/api/v1/releases/${release.id}/items`, { itemId: feature.id });
     for (const format of ['CSV', 'PDF', 'XLSX']) await story(format, { parentId: feature.id });
     const onTrack = await ok('GET', `/api/v1/releases/${release.id}/forecast`);
     expect(onTrack).toMatchObject({ remaining: 3, atRisk: false });
@@ -109,11 +109,34 @@ describe.each(DIALECTS)('releases $name', ({ dialect }) => {
     const feature = await ok('POST', `/api/v1/products/${ws.product.id}/items`, { type: 'feature', title: 'Exports' }, po);
     await story('CSV', { parentId: feature.id, estimate: 3 });
     await story('PDF', { parentId: feature.id, estimate: 5 });
-    const withScope = await ok('POST', `/api/v1/releases/${release.id}/items`, { itemId: feature.id }, po);
+    const withScope = await ok('POST', `/api/v1/releases/${release.id}/items`, { itemId: feature.id });
     expect(withScope.progress).toMatchObject({ points: 8, items: 2, doneItems: 0 });
     const forecast = await ok('GET', `/api/v1/releases/${release.id}/forecast`);
     expect(forecast).toMatchObject({ remaining: 2, p85: null, atRisk: false });
     expect(forecast.explanation).toContain('no pace to forecast from');
+  });
+
+  it('lets the PO scope stories, tasks and bugs, and leaves epics and features in or out of a release to the PM', async () => {
+    const release = await ok('POST', `/api/v1/products/${ws.product.id}/releases`, { name: 'By level' });
+    const feature = await ok('POST', `/api/v1/products/${ws.product.id}/items`, { type: 'feature', title: 'Scheduled reports' });
+    const epic = await ok('POST', `/api/v1/products/${ws.product.id}/items`, { type: 'epic', title: 'Reporting' });
+    for (const type of ['story', 'task', 'bug']) {
+      const item = await ok('POST', `/api/v1/products/${ws.product.id}/items`, { type, title: `A ${type}` });
+      expect((await call(t.app, 'POST', `/api/v1/releases/${release.id}/items`, { token: po, body: { itemId: item.id } })).statusCode).toBe(201);
+    }
+    for (const item of [feature, epic]) {
+      const refused = await call(t.app, 'POST', `/api/v1/releases/${release.id}/items`, { token: po, body: { itemId: item.key } });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ code: 'forbidden', detail: expect.stringContaining('scope releases at story level') });
+    }
+    await ok('POST', `/api/v1/releases/${release.id}/items`, { itemId: feature.key });
+    const removal = await call(t.app, 'DELETE', `/api/v1/releases/${release.id}/items/${feature.key}`, { token: po });
+    expect(removal.statusCode).toBe(403);
+    const scope = (await ok('GET', `/api/v1/releases/${release.id}/items`)).items.map((entry: { type: string }) => entry.type).sort();
+    expect(scope).toEqual(['bug', 'feature', 'story', 'task']);
+    const { items } = await ok('GET', `/api/v1/releases/${release.id}/changes`);
+    expect(items.filter((change: { kind: string }) => change.kind === 'scope_added')).toHaveLength(4);
+    expect(items.filter((change: { kind: string }) => change.kind === 'scope_removed')).toHaveLength(0);
   });
 
   it('keeps a released release released, and lets the right roles change what', async () => {

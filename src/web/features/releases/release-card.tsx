@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
 import { messageOf } from '../../api/client';
+import type { ItemType } from '../../api/types';
 import { Button } from '../../ui/button';
 import { EditIcon, TrashIcon } from '../../ui/icons';
 import { Alert } from '../../ui/states';
@@ -17,7 +18,24 @@ export interface ReleaseActions {
 const ITEM_KEY = /^[a-z][a-z0-9]*-\d+$/i;
 
 /** One release: status, target, delivery, risk with the forecast's numbers, its change history and its scope. */
-export function ReleaseCard({ workspaceId, release, today, canManage, canScope, actions }: { workspaceId: string; release: Release; today: string; canManage: boolean; canScope: boolean; actions: ReleaseActions }) {
+export function ReleaseCard({
+  workspaceId,
+  release,
+  today,
+  canManage,
+  canScope,
+  scopes,
+  actions,
+}: {
+  workspaceId: string;
+  release: Release;
+  today: string;
+  canManage: boolean;
+  canScope: boolean;
+  /** Whether the reader may put an item of this type in or out (the PO scopes at story level). */
+  scopes: (type: ItemType) => boolean;
+  actions: ReleaseActions;
+}) {
   const headingId = useId();
   const forecast = useReleaseForecast(release.productId, release.id);
   const percent = Math.round(release.progress.progress * 100);
@@ -83,7 +101,7 @@ export function ReleaseCard({ workspaceId, release, today, canManage, canScope, 
       )}
 
       <ChangeHistory release={release} />
-      <ScopeList workspaceId={workspaceId} release={release} canScope={canScope} />
+      <ScopeList workspaceId={workspaceId} release={release} canScope={canScope} scopes={scopes} />
     </article>
   );
 }
@@ -181,7 +199,7 @@ function ChangeHistory({ release }: { release: Release }) {
   );
 }
 
-function ScopeList({ workspaceId, release, canScope }: { workspaceId: string; release: Release; canScope: boolean }) {
+function ScopeList({ workspaceId, release, canScope, scopes }: { workspaceId: string; release: Release; canScope: boolean; scopes: (type: ItemType) => boolean }) {
   const scope = useReleaseScope(release.productId, release.id);
   const change = useChangeScope(release.productId);
   const toast = useToast();
@@ -207,7 +225,7 @@ function ScopeList({ workspaceId, release, canScope }: { workspaceId: string; re
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const typed = text.trim();
-    const first = candidates.data?.find((item) => !inScope.has(item.id));
+    const first = candidates.data?.find((item) => !inScope.has(item.id) && scopes(item.type));
     if (ITEM_KEY.test(typed)) add(typed.toUpperCase(), typed.toUpperCase());
     else if (first) add(first.id, first.key);
   };
@@ -227,7 +245,7 @@ function ScopeList({ workspaceId, release, canScope }: { workspaceId: string; re
                 <span className="release-scope-key">{item.key}</span> {item.title}
               </Link>
               <span className="release-scope-status">{item.status.replaceAll('_', ' ')}</span>
-              {canScope && (
+              {scopes(item.type) && (
                 <Button
                   size="sm"
                   variant="ghost"
@@ -256,9 +274,13 @@ function ScopeList({ workspaceId, release, canScope }: { workspaceId: string; re
               {candidates.data.length === 0 && !ITEM_KEY.test(text.trim()) && <li className="section-empty">No item matches “{text.trim()}”</li>}
               {candidates.data.map((item) => (
                 <li key={item.id}>
-                  <button type="button" className="release-candidate" disabled={inScope.has(item.id) || change.isPending} onClick={() => add(item.id, item.key)}>
+                  <button type="button" className="release-candidate" disabled={inScope.has(item.id) || !scopes(item.type) || change.isPending} onClick={() => add(item.id, item.key)}>
                     <span className="release-scope-key">{item.key}</span> {item.title}
-                    {inScope.has(item.id) && <span className="release-scope-status"> already in</span>}
+                    {inScope.has(item.id) ? (
+                      <span className="release-scope-status"> already in</span>
+                    ) : (
+                      !scopes(item.type) && <span className="release-scope-status"> {item.type}s are scoped by the product manager</span>
+                    )}
                   </button>
                 </li>
               ))}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { isAllowed } from '../../../domain/access/permissions';
+import { mayScope } from '../../../domain/roadmap/releases';
 import { messageOf } from '../../api/client';
+import type { ItemType } from '../../api/types';
 import { Button } from '../../ui/button';
 import { ConfirmDialog, useRemoval } from '../../ui/confirm-dialog';
 import { PlusIcon } from '../../ui/icons';
@@ -26,6 +28,7 @@ export function ReleasesPage({ workspaceId, productId }: { workspaceId: string; 
   const roles = rolesIn(me.data, workspaceId);
   const canManage = isAllowed(roles, 'release.manage');
   const canScope = isAllowed(roles, 'release.scope');
+  const scopes = (type: ItemType) => mayScope(roles, type);
   const product = useProducts(workspaceId).data?.find((candidate) => candidate.id === productId);
   const releases = useReleases(productId);
   const toast = useToast();
@@ -67,7 +70,7 @@ export function ReleasesPage({ workspaceId, productId }: { workspaceId: string; 
     body = (
       <div className="release-list">
         {releases.data.map((release) => (
-          <ReleaseCard key={release.id} workspaceId={workspaceId} release={release} today={today} canManage={canManage} canScope={canScope} actions={actions} />
+          <ReleaseCard key={release.id} workspaceId={workspaceId} release={release} today={today} canManage={canManage} canScope={canScope} scopes={scopes} actions={actions} />
         ))}
       </div>
     );
