@@ -1,11 +1,12 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import { INITIATIVE_STATUSES } from '../../contracts/vocabulary';
+import { WORK_TYPES } from '../../domain/strategy/rollup';
 import type { InitiativePatch, InitiativeRecord, InitiativeRepository, RollupRecord, TracedItemRecord } from '../../services/ports';
 import type { Database, InitiativeTable } from '../schema';
 import { knownValue, tracedItem } from './known-value';
 
-/** Delivery work: what points are counted on. A task or bug inside a story is part of the story's estimate. */
-const WORK = sql`('story', 'task', 'bug')`;
+/** Delivery work, as the domain's roll-up counts it: what points are counted on. */
+const WORK = sql`(${sql.join(WORK_TYPES.map((type) => sql.lit(type)))})`;
 
 /** Status keys for an IN list; a list never comes out empty, as `in ()` is not SQL (no status key is empty). */
 const statusList = (keys: readonly string[]) => sql.join(keys.length > 0 ? keys : ['']);
