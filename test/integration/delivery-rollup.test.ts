@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testHasher } from '../support/app';
 import { DIALECTS, testDatabase } from '../support/databases';
-import { BENCH_OWNER, seedLargeWorkspace } from '../../src/cli/commands/seed';
+import { seedLargeWorkspace } from '../../src/cli/commands/seed';
 import { statusKeysIn } from '../../src/domain/backlog/workflow';
 import { EMPTY_ROLLUP, rollUpDelivery, WORK_TYPES, type DeliveryNode } from '../../src/domain/strategy/rollup';
 import { compose, type Runtime } from '../../src/server/compose';
@@ -28,8 +28,10 @@ describe.each(DIALECTS)('delivery roll-ups in the store $name', ({ dialect }) =>
   });
 
   it('agree with the domain’s rule per aligned item, initiative, goal and release', async () => {
-    const seeded = await seedLargeWorkspace(runtime, 300);
-    const owner = (await runtime.store.read.users.findByEmail(BENCH_OWNER.email))!;
+    // Its own owner and workspace: the PostgreSQL database is shared with other test files.
+    const account = { email: 'rollups@tandem.test', name: 'Roll-up Owner', password: 'rollups-password' };
+    const seeded = await seedLargeWorkspace(runtime, 300, undefined, account);
+    const owner = (await runtime.store.read.users.findByEmail(account.email))!;
     const scope = (action: Scope['action']): Scope => ({ actor: { userId: owner.id }, workspaceId: seeded.workspaceId, roles: ['owner'], action });
     const product = (await runtime.store.read.products.findById(seeded.productId))!;
     const statuses = { done: statusKeysIn(product.workflow, 'done'), canceled: statusKeysIn(product.workflow, 'canceled') };

@@ -34,15 +34,17 @@ export interface SeededWorkspace {
  * product manager's workload over them: goals, initiatives, epics with work
  * below, and one customer insight per ten items. The benchmarks call this same
  * function, so they measure what `tandem seed` makes. `onProgress` counts each
- * stage to its own `total`.
+ * stage to its own `total`; `account` owns the workspace (the benchmark owner
+ * unless told, so tests sharing a database can each seed their own).
  */
 export async function seedLargeWorkspace(
   runtime: Runtime,
   items: number,
   onProgress?: (done: number, stage: SeedStage, total: number) => void,
+  account: { email: string; name: string; password: string } = BENCH_OWNER,
 ): Promise<SeededWorkspace> {
-  let owner = await runtime.store.read.users.findByEmail(BENCH_OWNER.email);
-  owner ??= await runtime.services.auth.createUser(BENCH_OWNER);
+  let owner = await runtime.store.read.users.findByEmail(account.email);
+  owner ??= await runtime.services.auth.createUser(account);
   const memberships = await runtime.services.workspaces.listFor({ userId: owner.id });
   const workspace = memberships[0]?.workspace ?? (await runtime.services.workspaces.create(owner.id, 'Benchmark'));
   const scope = { actor: { userId: owner.id }, workspaceId: workspace.id, roles: ['owner' as const], action: 'product.create' as const };

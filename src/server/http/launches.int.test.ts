@@ -153,7 +153,7 @@ describe.each(DIALECTS)('launches $name', ({ dialect }) => {
     const bug = await ok('POST', `/api/v1/products/${ws.product.id}/items`, { type: 'bug', title: 'Progress resets after switching workspaces' }, po);
     await ok('PATCH', `/api/v1/items/${done.id}`, { status: 'done' }, po);
     await ok('PATCH', `/api/v1/items/${bug.id}`, { status: 'done' }, po);
-    await ok('POST', `/api/v1/releases/${spring.id}/items`, { itemId: feature.id }, po);
+    await ok('POST', `/api/v1/releases/${spring.id}/items`, { itemId: feature.id });
     await ok('POST', `/api/v1/releases/${spring.id}/items`, { itemId: bug.key }, po);
 
     const draft = await send('GET', `/api/v1/releases/${spring.id}/notes`, undefined, ws.byRole.viewer.token);
