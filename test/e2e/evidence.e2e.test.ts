@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoProduct, newContext, seriousViolations, signInByApi } from './support/browser';
+import { demoProduct, newContext, seriousViolations, selectWords, signInByApi } from './support/browser';
 import { useTandemAndBrowser } from './support/harness';
 
 const env = useTandemAndBrowser();
@@ -33,15 +33,7 @@ describe('customer evidence', () => {
     await card.getByRole('button', { name: 'Link to an item' }).click();
     await card.getByLabel('Item', { exact: true }).fill('EU data');
     await card.getByRole('list', { name: 'Matching items' }).getByRole('button', { name: new RegExp(feature.key) }).click();
-    await card.locator('.insight-text').evaluate((element, words) => {
-      const node = element.querySelector('span')!.firstChild!;
-      const start = node.textContent!.indexOf(words);
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, start + words.length);
-      window.getSelection()!.removeAllRanges();
-      window.getSelection()!.addRange(range);
-    }, 'Without EU data residency');
+    await selectWords(card.locator('.insight-text'), 'Without EU data residency');
     await expect.poll(() => card.getByLabel('Passage').inputValue()).toBe('Without EU data residency');
     await card.getByLabel('Importance').selectOption('critical');
     await card.getByRole('button', { name: 'Link', exact: true }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { addDays } from '../../src/domain/calendar';
-import { demoProduct, newContext, signInByApi } from './support/browser';
+import { demoProduct, newContext, selectWords, signInByApi } from './support/browser';
 import { useTandemAndBrowser } from './support/harness';
 
 const env = useTandemAndBrowser();
@@ -40,15 +40,7 @@ async function captureInsight(page: Page, insight: { customer: string; said: str
   await card.getByRole('button', { name: 'Link to an item' }).click();
   await card.getByLabel('Item', { exact: true }).fill(key);
   await card.getByRole('list', { name: 'Matching items' }).getByRole('button', { name: new RegExp(key) }).click();
-  await card.locator('.insight-text').evaluate((element, words) => {
-    const node = element.querySelector('span')!.firstChild!;
-    const start = node.textContent!.indexOf(words);
-    const range = document.createRange();
-    range.setStart(node, start);
-    range.setEnd(node, start + words.length);
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-  }, insight.passage);
+  await selectWords(card.locator('.insight-text'), insight.passage);
   await expect.poll(() => card.getByLabel('Passage').inputValue()).toBe(insight.passage);
   await card.getByLabel('Importance').selectOption(insight.importance);
   await card.getByRole('button', { name: 'Link', exact: true }).click();

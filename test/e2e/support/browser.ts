@@ -1,5 +1,5 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, type Tandem } from './server';
 
 export function launchBrowser(): Promise<Browser> {
@@ -105,4 +105,18 @@ export function horizontalOverflow(page: Page): Promise<number> {
 export async function setTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
   await page.evaluate((value) => localStorage.setItem('tandem.theme', value), theme);
   await page.reload();
+}
+
+/** Selects `words` in an insight's text (the first text of `container`'s first span), as dragging the mouse over them would. */
+export async function selectWords(container: Locator, words: string): Promise<void> {
+  await container.evaluate((element, wanted) => {
+    const node = element.querySelector('span')!.firstChild!;
+    const start = node.textContent!.indexOf(wanted);
+    if (start < 0) throw new Error(`“${wanted}” is not in the text`);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + wanted.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+  }, words);
 }
