@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  flagPlacement,
   adjacentColumn,
   applyDrag,
   axisTicks,
@@ -199,5 +200,18 @@ describe('changes being saved', () => {
     ]);
     expect(laid.initiatives[0]).toMatchObject({ startDate: '2027-02-01', targetDate: '2027-04-30' });
     expect(withPending(roadmap, new Map())).toBe(roadmap);
+  });
+});
+
+describe('conflict flag placement', () => {
+  const text = 'starts before DEMO-22 is due (12 Jan 2027)';
+  it('sits after the bar while it fits on the timeline', () => {
+    expect(flagPlacement({ left: 100, width: 200 }, 2000, text)).toEqual({ left: 306 });
+  });
+  it('moves before the bar when it would run past the end of the timeline', () => {
+    expect(flagPlacement({ left: 1500, width: 400 }, 2000, text)).toEqual({ right: 506 });
+  });
+  it('stays after the bar when there is no room before it either', () => {
+    expect(flagPlacement({ left: 40, width: 1900 }, 2000, text)).toEqual({ left: 1946 });
   });
 });

@@ -362,3 +362,17 @@ export function boardColumns(items: readonly RoadmapItem[]): Record<Column, Road
 export function adjacentColumn(column: Column, direction: -1 | 1): Column | null {
   return COLUMNS[COLUMNS.indexOf(column) + direction] ?? null;
 }
+
+/** About how wide a conflict flag is: its icon and padding, and 11.5 px text at ~6 px a character. */
+const flagWidth = (text: string) => 28 + text.length * 6;
+
+/**
+ * Where a bar's conflict flag goes on its track: after the bar, or before it
+ * when it would run past the end of the timeline and fits before the bar.
+ */
+export function flagPlacement(bar: { left: number; width: number }, trackWidth: number, text: string): { left: number } | { right: number } {
+  const width = flagWidth(text);
+  const after = bar.left + bar.width + 6;
+  if (after + width <= trackWidth || bar.left - 6 - width < 0) return { left: after };
+  return { right: trackWidth - bar.left + 6 };
+}

@@ -10,6 +10,7 @@ import {
   conflictText,
   daysOfDrag,
   describePlan,
+  flagPlacement,
   layoutMarkers,
   planDays,
   samePlan,
@@ -348,7 +349,7 @@ export function Timeline(props: TimelineProps) {
                   <div className="tl-track" style={{ width }}>
                     {bar(subject, `tl-bar-${entry.item.type}${flags.length > 0 ? ' has-conflict' : ''}`, `${entry.item.key} ${entry.item.title}`, `${entry.item.key} ${entry.item.title}`)}
                     {flags.length > 0 && (
-                      <span className="tl-flag" style={{ left: left + barWidth + 6 }} data-conflict={entry.item.key}>
+                      <span className="tl-flag" style={flagPlacement({ left, width: barWidth }, width, flagText)} data-conflict={entry.item.key}>
                         <AlertIcon />
                         {flagText}
                       </span>
