@@ -1,12 +1,22 @@
+import { TandemError } from './errors';
+
 /** Calendar dates as `YYYY-MM-DD`, counted in whole UTC days. */
 
 const DAY_MS = 86_400_000;
 
 const toTime = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
-/** The date `days` after `date` (before it when negative). */
+/** The first and last dates written with four digits for the year, as every Tandem date is. */
+export const FIRST_DATE = '0000-01-01';
+export const LAST_DATE = '9999-12-31';
+
+/** The date `days` after `date` (before it when negative); refused when that leaves the calendar. */
 export function addDays(date: string, days: number): string {
-  return new Date(toTime(date) + days * DAY_MS).toISOString().slice(0, 10);
+  const time = toTime(date) + days * DAY_MS;
+  if (!(time >= toTime(FIRST_DATE) && time <= toTime(LAST_DATE))) {
+    throw new TandemError('validation_failed', `${days} days from ${date} falls outside the calendar (${FIRST_DATE} to ${LAST_DATE})`);
+  }
+  return new Date(time).toISOString().slice(0, 10);
 }
 
 /** Whole days from `from` to `to`: 0 for the same day, negative when `to` comes first. */

@@ -12,11 +12,19 @@ export const ScoreCursorSchema = z.strictObject({
   score: z.union([z.literal(''), z.string().regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i)]),
   rank: RankCursorSchema.shape.rank,
 });
-export const TrashCursorSchema = z.strictObject({ deletedAt: z.iso.datetime(), id: z.string().regex(/^[\w-]{1,64}$/) });
+// Instants from 1900 on: both databases hold them (PostgreSQL has no year 0000).
+const inStoredYears = (instant: string) => /^(19|[2-9]\d)\d\d-/.test(instant);
+export const TrashCursorSchema = z.strictObject({ deletedAt: z.iso.datetime().refine(inStoredYears), id: z.string().regex(/^[\w-]{1,64}$/) });
 /** Lists newest first: decisions, insights. */
-export const NewestFirstCursorSchema = z.strictObject({ createdAt: z.iso.datetime({ offset: true }), id: z.string().regex(/^[\w-]{1,64}$/) });
-/** Lists by name: customers. */
-export const NameCursorSchema = z.strictObject({ name: z.string().max(200), id: z.string().regex(/^[\w-]{1,64}$/) });
+export const NewestFirstCursorSchema = z.strictObject({ createdAt: z.iso.datetime({ offset: true }).refine(inStoredYears), id: z.string().regex(/^[\w-]{1,64}$/) });
+/** Lists by name: customers. Names are text either database holds: no NUL, no half of a surrogate pair. */
+export const NameCursorSchema = z.strictObject({
+  name: z
+    .string()
+    .max(200)
+    .refine((name) => !name.includes('\u0000') && !/\p{Surrogate}/u.test(name)),
+  id: z.string().regex(/^[\w-]{1,64}$/),
+});
 export const IdCursorSchema = z.strictObject({ id: z.string().regex(/^[\w-]{1,64}$/) });
 
 export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {

@@ -64,6 +64,8 @@ describe('forecastWhen: the date N items are done', () => {
       'remaining',
     ]);
     expect(failingFields(() => forecastWhen({ throughput: [1], remaining: 5000, start, seed: 1 }))).toEqual(['remaining']);
+    // Its horizon must fit in the calendar, whose last day is 9999-12-31.
+    expect(failingFields(() => forecastWhen({ throughput: [1], remaining: 5, start: '9999-12-30', seed: 1 }))).toEqual(['start']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { addDays, daysFrom } from '../calendar';
+import { addDays, daysFrom, LAST_DATE } from '../calendar';
 import type { FieldError } from '../../contracts/errors';
 import { invalidFields } from '../errors';
 
@@ -60,6 +60,9 @@ export function forecastWhen(input: Simulation & { remaining: number; start: str
   const trials = checkSimulation(input, []);
   const { throughput, remaining, start, seed } = input;
   const mean = throughput.reduce((sum, day) => sum + day, 0) / throughput.length;
+  if (daysFrom(start, LAST_DATE) < FORECAST_LIMITS.maxHorizonDays) {
+    throw invalidFields([{ field: 'start', message: `too late for a forecast: its ${FORECAST_LIMITS.maxHorizonDays}-day horizon would run past ${LAST_DATE}` }]);
+  }
   if (remaining / mean > FORECAST_LIMITS.maxHorizonDays) {
     throw invalidFields([
       {

@@ -15,7 +15,7 @@ import {
 // Imported for its registration: the OpenAPI document lists every schema of the zod registry.
 import '../../contracts/errors';
 import { installAuth } from './auth';
-import { installErrorHandler, routeNotFound } from './error-handler';
+import { frameworkProblem, installErrorHandler, routeNotFound } from './error-handler';
 import { installIdempotency } from './idempotency';
 import { installJsonBodyParser } from './json-body';
 import { installTextGuard } from './text-guard';
@@ -77,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // Per-request lines only when debugging: at load they cost more than the request.
     logController: new LogController({ disableRequestLogging: options.logLevel !== 'debug' && options.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -193,4 +193,55 @@ describe.each(DIALECTS)('bad input $name', ({ dialect }) => {
     expect(anchorNow.id).toBe(anchor.id);
     expect(anchorNow.key).toBe(anchor.key);
   });
+
+  it('refuses text holding half of a surrogate pair, which SQLite would store as another character, and a name taken at the same moment is a 409', async () => {
+    const owner = ws.owner.token;
+    const lone = await call(t.app, 'POST', `/api/v1/workspaces/${ws.workspace.id}/segments`, { token: owner, body: { name: 'Retail\ud800' } });
+    expect(lone.statusCode).toBe(400);
+    expect(lone.json().errors).toEqual([{ field: 'body.name', message: 'must be valid Unicode text (it holds half of a surrogate pair)' }]);
+    // A whole pair is text like any other.
+    expect((await call(t.app, 'POST', `/api/v1/workspaces/${ws.workspace.id}/segments`, { token: owner, body: { name: 'Retail 🛒' } })).statusCode).toBe(201);
+    const both = await Promise.all([1, 2].map(() => call(t.app, 'POST', `/api/v1/workspaces/${ws.workspace.id}/segments`, { token: owner, body: { name: 'Logistics' } })));
+    expect(both.map((response) => response.statusCode).sort()).toEqual([201, 409]);
+  });
+
+  it('refuses forged cursors that would reach a database with text or instants it cannot read', async () => {
+    const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const owner = ws.owner.token;
+    for (const url of [
+      `/api/v1/workspaces/${ws.workspace.id}/customers?cursor=${forge({ name: 'a\u0000b', id: 'x' })}`,
+      `/api/v1/workspaces/${ws.workspace.id}/customers?cursor=${forge({ name: 'a\ud800', id: 'x' })}`,
+      `/api/v1/products/${ws.product.id}/insights?cursor=${forge({ createdAt: '0000-01-01T00:00:00Z', id: 'x' })}`,
+      `/api/v1/products/${ws.product.id}/trash?cursor=${forge({ deletedAt: '0000-01-01T00:00:00Z', id: 'x' })}`,
+    ]) {
+      const response = await call(t.app, 'GET', url, { token: owner });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().errors[0].field).toBe('querystring.cursor');
+    }
+  });
+
+  it('answers an address the router cannot read with a problem too', async () => {
+    for (const url of ['/api/v1/goals/%ZZ', `/api/v1/products/${'x'.repeat(5_000)}/goals`]) {
+      const response = await call(t.app, 'GET', url, { token });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ code: 'validation_failed', status: 400 });
+    }
+  });
+
+  it('refuses dates that would run past 9999-12-31, writing nothing', async () => {
+    const pm = ws.byRole.product_manager.token;
+    const forecast = await call(t.app, 'POST', '/api/v1/forecast/when', { token: pm, body: { throughput: [1], remaining: 5, start: '9999-12-30', seed: 1 } });
+    expect(forecast.statusCode).toBe(400);
+    expect(forecast.json().errors[0].field).toBe('body.start');
+
+    const release = (await call(t.app, 'POST', `/api/v1/products/${ws.product.id}/releases`, { token: pm, body: { name: 'At the end of time', targetDate: '9999-12-31' } })).json();
+    expect((await call(t.app, 'PUT', `/api/v1/products/${ws.product.id}/launch-template`, { token: pm, body: { tasks: [{ title: 'Party', offsetDays: -365 }] } })).statusCode).toBe(200);
+    const started = await call(t.app, 'POST', `/api/v1/releases/${release.id}/launch-tasks/from-template`, { token: pm });
+    expect(started.statusCode).toBe(400);
+    expect(started.json().detail).toContain('9999-12-31');
+    const tasks = await call(t.app, 'GET', `/api/v1/releases/${release.id}/launch-tasks`, { token: pm });
+    expect(tasks.statusCode).toBe(200);
+    expect(tasks.json().items).toEqual([]);
+  });
 });

@@ -77,6 +77,18 @@ export function installErrorHandler(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Errors Fastify's router meets before any route or hook runs (an address
+ * with a bad % escape, a path part past the length limit), as problems too.
+ */
+export function frameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const base = { instance: request.url, requestId: request.id };
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, problem('validation_failed', 'The address is not valid: every % must be followed by two hexadecimal digits', base));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return sendProblem(reply, problem('validation_failed', 'A part of the address is too long to be an id or a key', base));
+  request.log.error({ err: error }, 'unhandled router error');
+  return sendProblem(reply, problem('internal', `Something went wrong on our side; quote request id ${request.id}`, base));
+}
+
 export function routeNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0];
   return sendProblem(reply, problem('route_not_found', `No route ${request.method} ${path}`, { instance: request.url, requestId: request.id }));

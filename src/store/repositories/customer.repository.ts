@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { TandemError } from '../../domain/errors';
 import type {
   CustomerCursor,
   CustomerPatch,
@@ -12,9 +13,24 @@ import type {
 import type { TracedItemRecord } from '../../services/ports';
 import type { Database } from '../schema';
 import { tracedItem } from './known-value';
+import { isUniqueViolation } from './sql-errors';
 import { containsWord } from './like-pattern';
 
 type Versioned = 'segment' | 'customer' | 'persona';
+
+/**
+ * A name another segment or customer of the workspace holds, refused as the
+ * service's own check refuses it: the check reads before the write, so two
+ * writes at once, or names the database compares differently, end here.
+ */
+async function uniqueName<T>(what: 'segment' | 'customer', name: string | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new TandemError('conflict', `There is already a ${what} named “${name ?? ''}”`, { errors: [{ field: 'name', message: 'is taken' }] });
+    throw error;
+  }
+}
 
 /** Who the evidence comes from: segments, customers, and the personas a product serves. */
 export class CustomerKyselyRepository implements CustomerRepository {
@@ -28,11 +44,12 @@ export class CustomerKyselyRepository implements CustomerRepository {
       .set((eb) => ({ ...patch, updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id);
     if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-    return ((await query.returningAll().executeTakeFirst()) ?? null) as T | null;
+    const write = async () => ((await query.returningAll().executeTakeFirst()) ?? null) as T | null;
+    return table === 'persona' ? write() : uniqueName(table, (patch as { name?: string }).name, write);
   }
 
   async insertSegment(segment: SegmentRecord): Promise<void> {
-    await this.db.insertInto('segment').values(segment).execute();
+    await uniqueName('segment', segment.name, () => this.db.insertInto('segment').values(segment).execute());
   }
 
   async findSegment(id: string): Promise<SegmentRecord | null> {
@@ -52,7 +69,7 @@ export class CustomerKyselyRepository implements CustomerRepository {
   }
 
   async insertCustomer(customer: CustomerRecord): Promise<void> {
-    await this.db.insertInto('customer').values(customer).execute();
+    await uniqueName('customer', customer.name, () => this.db.insertInto('customer').values(customer).execute());
   }
 
   async findCustomer(id: string): Promise<CustomerRecord | null> {

@@ -218,7 +218,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ services: AppServices }> = 
     },
     async (request) => {
       const { scope, product } = await access.product(actorOf(request), request.params.productId, 'item.read');
-      const page = await fieldsOfBody(() => insights.list(scope, product, request.query));
+      const page = await insights.list(scope, product, request.query);
       return { items: page.items.map(toInsight), nextCursor: page.nextCursor };
     },
   );
