@@ -47,6 +47,12 @@ describe('the time axis', () => {
     expect(barOf(scale, { startDate: '2027-01-02', targetDate: '2027-01-02' })).toEqual({ left: 10, width: 10 });
   });
 
+  it('cuts a bar to the axis, and shows a plan wholly beyond it as one day at its edge', () => {
+    expect(barOf(scale, { startDate: '2026-12-01', targetDate: '2027-01-04' })).toEqual({ left: 0, width: 40 });
+    expect(barOf(scale, { startDate: '2207-01-01', targetDate: '2207-02-01' })).toEqual({ left: xOfDate(scale, scale.end), width: 10 });
+    expect(barOf(scale, { startDate: '0000-01-01', targetDate: '0000-01-02' })).toEqual({ left: 0, width: 10 });
+  });
+
   it('snaps a drag to whole days', () => {
     expect(daysOfDrag(14, 10)).toBe(1);
     expect(daysOfDrag(16, 10)).toBe(2);
@@ -57,6 +63,11 @@ describe('the time axis', () => {
   it('spans every date and today with a margin, from the first of a month, at least four months', () => {
     expect(timelineRange(['2027-02-10', null, '2027-05-20'], '2027-03-01')).toEqual({ start: '2027-01-01', end: '2027-06-30' });
     expect(timelineRange([], '2027-03-15')).toEqual({ start: '2027-03-01', end: '2027-06-30' });
+  });
+
+  it('reaches ten years from today at most, so a mistyped year leaves the axis usable', () => {
+    expect(timelineRange(['2207-05-20', '0000-01-01', '9999-12-31', '2027-05-20'], '2027-03-01')).toEqual({ start: '2027-02-01', end: '2027-06-30' });
+    expect(timelineRange(['2036-06-01'], '2027-03-01').end).toBe('2036-07-31');
   });
 
   it('labels Mondays in weeks, months in months and quarters in quarters', () => {
@@ -99,6 +110,11 @@ describe('markers', () => {
       ['c', 0],
     ]);
     expect(placed[0]!.x).toBe(45);
+  });
+
+  it('leaves out a marker beyond the axis', () => {
+    const far = { id: 'far', kind: 'release' as const, date: '2207-01-01', label: 'Typo', atRisk: false };
+    expect(layoutMarkers([far, { ...far, id: 'near', date: '2027-02-01' }], scale).map((marker) => marker.id)).toEqual(['near']);
   });
 });
 

@@ -50,10 +50,14 @@ export const dateAtX = (scale: TimeScale, x: number): string => addDays(scale.st
 /** The axis's whole width. */
 export const scaleWidth = (scale: TimeScale): number => (daysFrom(scale.start, scale.end) + 1) * scale.dayWidth;
 
-/** Where a plan's bar sits: from the left edge of its start day to the right edge of its target day. */
+/**
+ * Where a plan's bar sits: from the left edge of its start day to the right
+ * edge of its target day, cut to the axis (a plan beyond it shows as one day at its edge).
+ */
 export function barOf(scale: TimeScale, plan: Plan): { left: number; width: number } {
-  const left = xOfDate(scale, plan.startDate);
-  return { left, width: Math.max(scale.dayWidth, xOfDate(scale, plan.targetDate) + scale.dayWidth - left) };
+  const clamp = (date: string) => (date < scale.start ? scale.start : date > scale.end ? scale.end : date);
+  const left = xOfDate(scale, clamp(plan.startDate));
+  return { left, width: Math.max(scale.dayWidth, xOfDate(scale, clamp(plan.targetDate)) + scale.dayWidth - left) };
 }
 
 /** Pixels dragged as whole days, rounded to the nearest day: what a drag snaps to. */
@@ -67,16 +71,21 @@ const monthAfter = (date: string) => {
 };
 const lastOfMonth = (date: string) => addDays(monthAfter(date), -1);
 
+/** How far from today the axis reaches at most: ten years either way. */
+export const TIMELINE_REACH_DAYS = 3_653;
+
 /**
- * The span the timeline covers: every dated thing on it, and today, with a
+ * The span the timeline covers: every dated thing on it within the reach, and today, with a
  * margin, from the first of a month to the end of one, so the axis starts and
  * ends on a clean edge; at least `minDays` long, so a sparse roadmap still has room to plan into.
  */
 export function timelineRange(dates: ReadonlyArray<string | null>, today: string, minDays = 120): { start: string; end: string } {
   let first = today;
   let last = today;
+  // A date decades away (a typo such as 2207) would make an axis no one can scroll; the axis stops at the reach.
+  const [earliest, latest] = [addDays(today, -TIMELINE_REACH_DAYS), addDays(today, TIMELINE_REACH_DAYS)];
   for (const date of dates) {
-    if (date === null) continue;
+    if (date === null || date < earliest || date > latest) continue;
     if (date < first) first = date;
     if (date > last) last = date;
   }
@@ -171,7 +180,8 @@ export function markersOf(roadmap: Pick<Roadmap, 'releases' | 'milestones'>): Ma
  */
 export function layoutMarkers(markers: readonly Marker[], scale: TimeScale, charWidth = 6.5, maxLanes = 3): PlacedMarker[] {
   const laneEnds: number[] = [];
-  return markers.map((marker) => {
+  // A marker beyond the axis (a date past the timeline's reach) is not drawn.
+  return markers.filter((marker) => marker.date >= scale.start && marker.date <= scale.end).map((marker) => {
     const x = xOfDate(scale, marker.date) + scale.dayWidth / 2;
     const width = (marker.label.length + (marker.atRisk ? 13 : 3)) * charWidth;
     let lane = laneEnds.findIndex((end) => end + 8 <= x);
