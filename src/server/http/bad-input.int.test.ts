@@ -244,4 +244,10 @@ describe.each(DIALECTS)('bad input $name', ({ dialect }) => {
     expect(tasks.statusCode).toBe(200);
     expect(tasks.json().items).toEqual([]);
   });
+
+  it('answers a product key used twice in a workspace with 409 key_taken naming the field', async () => {
+    const again = await call(t.app, 'POST', `/api/v1/workspaces/${ws.workspace.id}/products`, { token: ws.owner.token, body: { key: ws.product.key, name: 'Second' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'key_taken', errors: [{ field: 'body.key', message: 'already used by another product of this workspace' }] });
+  });
 });

@@ -13,7 +13,7 @@ import type {
 import type { TracedItemRecord } from '../../services/ports';
 import type { Database } from '../schema';
 import { tracedItem } from './known-value';
-import { isUniqueViolation } from './sql-errors';
+import { refusingDuplicates } from './sql-errors';
 import { containsWord } from './like-pattern';
 
 type Versioned = 'segment' | 'customer' | 'persona';
@@ -23,14 +23,8 @@ type Versioned = 'segment' | 'customer' | 'persona';
  * service's own check refuses it: the check reads before the write, so two
  * writes at once, or names the database compares differently, end here.
  */
-async function uniqueName<T>(what: 'segment' | 'customer', name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new TandemError('conflict', `There is already a ${what} named “${name ?? ''}”`, { errors: [{ field: 'name', message: 'is taken' }] });
-    throw error;
-  }
-}
+const uniqueName = <T>(what: 'segment' | 'customer', name: string | undefined, write: () => Promise<T>): Promise<T> =>
+  refusingDuplicates(write, () => new TandemError('conflict', `There is already a ${what} named “${name ?? ''}”`, { errors: [{ field: 'name', message: 'is taken' }] }));
 
 /** Who the evidence comes from: segments, customers, and the personas a product serves. */
 export class CustomerKyselyRepository implements CustomerRepository {

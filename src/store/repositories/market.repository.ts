@@ -15,7 +15,7 @@ import type {
 import type { TracedItemRecord } from '../../services/ports';
 import type { CapabilityTable, CompetitorTable, Database, PricingPlanTable } from '../schema';
 import { knownValue, tracedItem } from './known-value';
-import { isUniqueViolation } from './sql-errors';
+import { refusingDuplicates } from './sql-errors';
 
 /** The key that keeps names unique per product whatever their case. */
 const nameKeyOf = (name: string) => name.trim().toLocaleLowerCase('en');
@@ -38,14 +38,8 @@ const toPlan = ({ nameKey: _key, ...row }: Selectable<PricingPlanTable>): Pricin
 });
 
 /** A unique-name violation as the `name_taken` problem; anything else as it was. */
-async function uniqueName<T>(what: string, name: string, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new TandemError('name_taken', `This product already has a ${what} named “${name.trim()}”`, { field: 'name' });
-    throw error;
-  }
-}
+const uniqueName = <T>(what: string, name: string, write: () => Promise<T>): Promise<T> =>
+  refusingDuplicates(write, () => new TandemError('name_taken', `This product already has a ${what} named “${name.trim()}”`, { field: 'name' }));
 
 /** The columns every named table of the market shares: competitors, capabilities and pricing plans. */
 interface NamedRow {

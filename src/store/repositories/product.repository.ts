@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { TandemError } from '../../domain/errors';
 import type { ProductPatch, ProductRecord, ProductRepository } from '../../services/ports';
 import type { Database, ProductTable } from '../schema';
-import { isUniqueViolation } from './sql-errors';
+import { refusingDuplicates } from './sql-errors';
 
 const PRODUCT_COLUMNS = [
   'id',
@@ -43,19 +43,17 @@ export class ProductKyselyRepository implements ProductRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(product: ProductRecord): Promise<void> {
-    try {
-      await this.db
-        .insertInto('product')
-        .values({ ...toColumns(product), itemSeq: 0 } as ProductTable)
-        .execute();
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new TandemError('key_taken', `This workspace already has a product with key ${product.key}`, {
+    await refusingDuplicates(
+      () =>
+        this.db
+          .insertInto('product')
+          .values({ ...toColumns(product), itemSeq: 0 } as ProductTable)
+          .execute(),
+      () =>
+        new TandemError('key_taken', `This workspace already has a product with key ${product.key}`, {
           errors: [{ field: 'body.key', message: 'already used by another product of this workspace' }],
-        });
-      }
-      throw error;
-    }
+        }),
+    );
   }
 
   findById(id: string): Promise<ProductRecord | null> {

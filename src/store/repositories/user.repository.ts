@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { TandemError } from '../../domain/errors';
 import type { UserRecord, UserRepository } from '../../services/ports';
 import type { Database } from '../schema';
-import { isUniqueViolation } from './sql-errors';
+import { refusingDuplicates } from './sql-errors';
 
 export class UserKyselyRepository implements UserRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -21,12 +21,10 @@ export class UserKyselyRepository implements UserRepository {
   }
 
   async insert(user: UserRecord): Promise<void> {
-    try {
-      await this.db.insertInto('user').values(user).execute();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new TandemError('email_taken', `An account with ${user.email} already exists`);
-      throw error;
-    }
+    await refusingDuplicates(
+      () => this.db.insertInto('user').values(user).execute(),
+      () => new TandemError('email_taken', `An account with ${user.email} already exists`),
+    );
   }
 
   async count(): Promise<number> {
